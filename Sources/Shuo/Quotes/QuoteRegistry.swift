@@ -1,0 +1,4 @@
+extension StageRegistry {
+    /// Quote scanning, classification and attribution stages, in run order.
+    static let quoteEntries: [Entry] = []
+}
