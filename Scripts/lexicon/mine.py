@@ -28,6 +28,8 @@ import os
 import re
 import sys
 
+NN_MIN = 5  # min ICU-word count for a mined not-name
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CURATED = os.path.join(HERE, "curated")
 SCRIPT = "Scripts/lexicon/mine.py"
@@ -145,6 +147,56 @@ def load_wps(path):
         sents = lines[1:22]
         out.append((sents[9], sents[10], sents[11]))
     return out
+
+
+# ----------------------------------------------------------------- ICU words
+
+def _icu():
+    """ubrk_* from the system libicuuc through ctypes (no PyICU needed)."""
+    import ctypes
+    import ctypes.util
+    name = ctypes.util.find_library("icuuc")
+    if not name:
+        raise SystemExit("mine.py: libicuuc not found (apt-get install libicu72)")
+    lib = ctypes.CDLL(name)
+    suf = None
+    for cand in [""] + [f"_{v}" for v in range(99, 49, -1)]:
+        if hasattr(lib, "ubrk_open" + cand):
+            suf = cand; break
+    if suf is None:
+        raise SystemExit("mine.py: ubrk_open not found in " + name)
+    fn = lambda n: getattr(lib, n + suf)
+    op = fn("ubrk_open"); op.restype = ctypes.c_void_p
+    op.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int32,
+                   ctypes.POINTER(ctypes.c_int)]
+    first = fn("ubrk_first"); first.restype = ctypes.c_int32; first.argtypes = [ctypes.c_void_p]
+    nxt = fn("ubrk_next"); nxt.restype = ctypes.c_int32; nxt.argtypes = [ctypes.c_void_p]
+    close = fn("ubrk_close"); close.argtypes = [ctypes.c_void_p]
+
+    def words(text):
+        b = text.encode("utf-16-le")
+        buf = ctypes.create_string_buffer(b, len(b) + 2)
+        st = ctypes.c_int(0)
+        it = op(1, b"zh", buf, len(b) // 2, ctypes.byref(st))  # 1 = UBRK_WORD
+        if st.value > 0:
+            raise SystemExit(f"mine.py: ubrk_open failed ({st.value})")
+        out, a = [], first(it)
+        while True:
+            e = nxt(it)
+            if e < 0:
+                break
+            out.append(b[2 * a:2 * e].decode("utf-16-le")); a = e
+        close(it)
+        return out
+    return words, name
+
+
+def icu_word_counter(texts):
+    words, _ = _icu()
+    c = collections.Counter()
+    for t in texts:
+        c.update(words(t))
+    return c
 
 
 # ----------------------------------------------------------------- curated
@@ -443,17 +495,22 @@ def main():
                 ptag.setdefault(w + "市", "province")
             elif w not in {"内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}:
                 ptag.setdefault(w + "省", "province")
-        if tag == "city" and w[-1] not in "市州区" and HAN.match(w):
+        if tag == "city" and w[-1] not in "市区" and HAN.match(w):
             foreign = w in FOREIGN_CITY
             if not foreign:
                 ptag.setdefault(w + "市", "city")
     addr = spans_of("PLACE", ("cluener",))
+    strong = [k for k, t in suf_vocab.items() if t == "strong"]
+
+    def strong_suffix(w):
+        return any(w.endswith(k) and len(w) > len(k) for k in strong)
+
     org_curated = {r[0] for r in read_curated("orgs.txt")}
     org_excl = set(read_words("orgs-exclude.txt"))
     mined_places = 0
     for w, n in addr.items():
         if n >= 2 and is_han(w) and len(w) >= 2 and w not in ptag and w not in org_curated \
-                and w not in org_excl:
+                and w not in org_excl and not strong_suffix(w):
             ptag[w] = "other"; mined_places += 1
     rows = [(w, addr.get(w, 0), t) for w, t in ptag.items()]
     n_places = write(a.out, "places.txt", [
@@ -465,7 +522,8 @@ def main():
         "  Chinese provincial units with full names and one-char abbreviations 粤 沪 …,",
         "  prefecture cities, countries, world cities, regions), plus the derived",
         "  省/市 forms (广东省, 呼和浩特市), plus CLUENER address spans seen ≥ 2 times that",
-        "  are not listed (tag other; these include streets, districts, villages).",
+        "  are not listed and do not end in a strong ORG suffix (tag other; these include",
+        "  streets, districts, villages, buildings, venues).",
         f"Source of counts and mined entries: {CLUENER} (address), train only.",
         "  One-char abbreviations (蒙, 晋, 渝 …) are ambiguous: use them only before another",
         "  place/ORG word (蒙粤).",
@@ -510,53 +568,35 @@ def main():
     ], by_weight(rows))
 
     # ---------------- 9 not-names
-    stop2 = set("的了是在和与也就都而及等这那为对把被将从到个们不着过吗呢吧啊我你他她它其之以于上下中")
     name_sub = set()
     for name in persons:
         for k in (2, 3):
             for i in range(0, max(0, len(name) - k + 1)):
                 name_sub.add(name[i:i + k])
-    gram = collections.Counter()
-    for _, docs in corpora:
-        for text, _ in docs:
-            for i, ch in enumerate(text):
-                if ch not in singles:
-                    continue
-                for k in (2, 3):
-                    g = text[i:i + k]
-                    if len(g) == k and is_han(g):
-                        gram[g] += 1
+    words = icu_word_counter([text for _, docs in corpora for text, _ in docs])
     curated_nn = read_words("not-names.txt")
     nn = {}
     dropped = []
     for w in curated_nn:
         if w in persons:
             dropped.append(w); continue
-        nn[w] = gram.get(w, 0)
-    for g, n in gram.items():
-        if g in name_sub or g in nn:
-            continue
-        if g[1] in stop2 or g[-1] in stop2:
-            continue
-        if len(g) == 2 and n >= 8:
-            nn[g] = n
-    for g, n in gram.items():
-        if len(g) == 3 and n >= 10 and g not in nn and g not in name_sub \
-                and g[:2] not in nn and g[1:] not in nn and not (set(g[1:]) & stop2):
+        nn[w] = words.get(w, 0)
+    for g, n in words.items():
+        if 2 <= len(g) <= 3 and is_han(g) and g[0] in singles and n >= NN_MIN \
+                and g not in name_sub and g not in nn and g not in honor:
             nn[g] = n
     review.append(("curated not-names dropped because annotated as PERSON", collections.Counter(dropped)))
     rows = [(w, n) for w, n in nn.items()]
     n_nn = write(a.out, "not-names.txt", [
         "not-names.txt — strings that look like surname + given name but are not names",
         "  (高兴, 周末, 方面, 黄金 …).",
-        "Format: entry<TAB>count; count = occurrences in the mined train texts.",
+        "Format: entry<TAB>count; count = occurrences as an ICU word (the same ICU word",
+        "  break the pipeline uses, locale zh) in the mined train texts.",
         "Entries: (a) hand-written from general knowledge (Scripts/lexicon/curated/",
         "  not-names.txt), minus any that occur as a PERSON span in the train data;",
-        "  (b) mined: 2-char strings starting with a single surname char seen ≥ 8 times,",
-        "  and 3-char ones seen ≥ 10 times whose 2-char prefix/suffix is not already listed,",
-        "  that never occur inside any annotated PERSON span and whose other chars are not",
-        "  function chars (的了是在和 …). Mined strings can cross word boundaries; treat a",
-        "  listed string as evidence against a name, not as a word.",
+        "  (b) mined: ICU words of 2-3 Han chars starting with a single-char surname,",
+        f"  seen >= {NN_MIN} times, that never occur inside any annotated PERSON span",
+        "  (公司, 经理, 时候, 房地产 ...).",
         f"Source: texts and PERSON spans of {CLUENER}, {RESUME}, {WEIBO}; train only.",
         f"Mined by {SCRIPT}: {CMD}.",
         f"Licence: hand-written entries {LIC_PROJECT}; mined entries and counts are {LIC_MINED}.",
