@@ -1,5 +1,3 @@
-import Foundation
-
 /// One line of a lexicon data file: the entry, an optional weight, and any further columns.
 public struct LexiconEntry: Hashable, Sendable {
     public var text: String
@@ -23,7 +21,6 @@ public struct LexiconEntry: Hashable, Sendable {
 public struct Lexicon: Sendable {
     public let name: String
     public private(set) var entries: [LexiconEntry] = []
-    private var index: [String: Int] = [:]
     private var trie = ScalarTrie()
 
     public init(name: String, entries: [LexiconEntry] = []) {
@@ -35,40 +32,70 @@ public struct Lexicon: Sendable {
         self.init(name: name, entries: Self.parse(contents))
     }
 
+    /// Parses lexicon text. Hand-rolled over UTF-8 because start-up time is mostly this: no
+    /// Foundation trimming, and no String-keyed hashing (which normalises every key).
     public static func parse(_ contents: String) -> [LexiconEntry] {
         var out: [LexiconEntry] = []
-        for rawLine in contents.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let text = cols[0].trimmingCharacters(in: .whitespaces)
-            if text.isEmpty { continue }
-            var weight = 1.0
-            var extra = Array(cols.dropFirst())
-            if let first = extra.first, let w = Double(first.trimmingCharacters(in: .whitespaces)) {
-                weight = w
-                extra.removeFirst()
+        var text = contents
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            let n = bytes.count
+            while lineStart < n {
+                var lineEnd = lineStart
+                while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var end = lineEnd
+                if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+                if end > lineStart && bytes[lineStart] != UInt8(ascii: "#") {
+                    var cols: [String] = []
+                    var colStart = lineStart
+                    for i in lineStart...end where i == end || bytes[i] == 0x09 {
+                        cols.append(trimmed(bytes, colStart, i))
+                        colStart = i + 1
+                    }
+                    if let text = cols.first, !text.isEmpty {
+                        var weight = 1.0
+                        var extra = Array(cols.dropFirst())
+                        if let first = extra.first, let w = Double(first) {
+                            weight = w
+                            extra.removeFirst()
+                        }
+                        out.append(LexiconEntry(text: text, weight: weight, extra: extra))
+                    }
+                }
+                lineStart = lineEnd + 1
             }
-            out.append(LexiconEntry(text: text, weight: weight, extra: extra.map { $0.trimmingCharacters(in: .whitespaces) }))
         }
         return out
     }
 
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        var a = start, b = end
+        while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+    }
+
     /// Adds an entry; a later entry with the same text replaces the earlier one.
     public mutating func insert(_ entry: LexiconEntry) {
-        if let i = index[entry.text] {
-            entries[i] = entry
+        let key = Array(entry.text.unicodeScalars)
+        if let i = trie.exact(key, key.indices) {
+            entries[Int(i)] = entry
             return
         }
-        index[entry.text] = entries.count
-        trie.insert(Array(entry.text.unicodeScalars), value: Int32(entries.count))
+        trie.insert(key, value: Int32(entries.count))
         entries.append(entry)
     }
 
     public var count: Int { entries.count }
-    public func contains(_ text: String) -> Bool { index[text] != nil }
-    public func entry(_ text: String) -> LexiconEntry? { index[text].map { entries[$0] } }
+
+    public func contains(_ text: String) -> Bool { index(of: text) != nil }
+    public func entry(_ text: String) -> LexiconEntry? { index(of: text).map { entries[$0] } }
     public func weight(_ text: String) -> Double? { entry(text)?.weight }
+
+    private func index(of text: String) -> Int? {
+        let key = Array(text.unicodeScalars)
+        return trie.exact(key, key.indices).map(Int.init)
+    }
 
     /// Entries whose tag (first extra column) is `tag`.
     public func entries(tagged tag: String) -> [LexiconEntry] { entries.filter { $0.tag == tag } }
