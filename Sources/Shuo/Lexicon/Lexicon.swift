@@ -22,6 +22,8 @@ public struct Lexicon: Sendable {
     public let name: String
     public private(set) var entries: [LexiconEntry] = []
     private var trie = ScalarTrie()
+    /// The same entries spelled backwards, for matches that must end at a given offset.
+    private var reversed = ScalarTrie()
 
     public init(name: String, entries: [LexiconEntry] = []) {
         self.name = name
@@ -83,6 +85,7 @@ public struct Lexicon: Sendable {
             return
         }
         trie.insert(key, value: Int32(entries.count))
+        reversed.insert(key.reversed(), value: Int32(entries.count))
         entries.append(entry)
     }
 
@@ -120,71 +123,126 @@ public struct Lexicon: Sendable {
     }
 
     /// Length of the longest entry that ends exactly at `end` (exclusive) and starts at or
-    /// after `lowerBound`. Found by trying each start, so meant for short look-backs.
+    /// after `lowerBound`.
     public func longestMatch(_ scalars: [Unicode.Scalar], endingAt end: Int, lowerBound: Int = 0) -> Int? {
-        var best: Int?
-        var start = end - 1
-        let floor = max(lowerBound, end - trie.maxDepth)
-        while start >= floor {
-            if trie.exact(scalars, start..<end) != nil { best = end - start }
-            start -= 1
-        }
-        return best
+        reversed.longestBackward(scalars, from: end, lowerBound: max(0, lowerBound))
     }
 }
 
-/// A trie over code points; nodes live in one array so look-ups touch no reference counts.
+/// A trie over code points. Its edges live in one open-addressing hash table keyed by
+/// (node, code point), with a multiplicative hash: look-ups are the extractors' inner loop, and
+/// a Swift Dictionary per node spent most of annotate's time hashing.
 struct ScalarTrie: Sendable {
-    private var children: [[UInt32: Int32]] = [[:]]
+    private static let empty = UInt64.max
+    private var keys = [UInt64](repeating: ScalarTrie.empty, count: 16)
+    private var targets = [Int32](repeating: 0, count: 16)
+    private var edgeCount = 0
     private var values: [Int32] = [-1]
     private(set) var maxDepth = 0
 
+    @inline(__always)
+    private static func key(_ node: Int32, _ scalar: UInt32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 21 | UInt64(scalar)
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (keys.count - 1)
+    }
+
+    @inline(__always)
+    private func child(_ node: Int32, _ scalar: UInt32) -> Int32? {
+        let k = Self.key(node, scalar)
+        var i = slot(k)
+        while true {
+            let found = keys[i]
+            if found == k { return targets[i] }
+            if found == Self.empty { return nil }
+            i = (i + 1) & (keys.count - 1)
+        }
+    }
+
+    private mutating func addEdge(_ node: Int32, _ scalar: UInt32, _ target: Int32) {
+        if (edgeCount + 1) * 2 > keys.count { grow() }
+        let k = Self.key(node, scalar)
+        var i = slot(k)
+        while keys[i] != Self.empty { i = (i + 1) & (keys.count - 1) }
+        keys[i] = k
+        targets[i] = target
+        edgeCount += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldTargets = targets
+        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
+        targets = [Int32](repeating: 0, count: oldKeys.count * 2)
+        for (k, t) in zip(oldKeys, oldTargets) where k != Self.empty {
+            var i = slot(k)
+            while keys[i] != Self.empty { i = (i + 1) & (keys.count - 1) }
+            keys[i] = k
+            targets[i] = t
+        }
+    }
+
     mutating func insert(_ key: [Unicode.Scalar], value: Int32) {
-        var node = 0
+        var node: Int32 = 0
         for s in key {
-            if let next = children[node][s.value] {
-                node = Int(next)
+            if let next = child(node, s.value) {
+                node = next
             } else {
-                let next = Int32(children.count)
-                children.append([:])
+                let next = Int32(values.count)
                 values.append(-1)
-                children[node][s.value] = next
-                node = Int(next)
+                addEdge(node, s.value, next)
+                node = next
             }
         }
-        values[node] = value
+        values[Int(node)] = value
         maxDepth = max(maxDepth, key.count)
     }
 
     func exact(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32? {
-        var node = 0
+        var node: Int32 = 0
         for i in range {
-            guard let next = children[node][scalars[i].value] else { return nil }
-            node = Int(next)
+            guard let next = child(node, scalars[i].value) else { return nil }
+            node = next
         }
-        return values[node] >= 0 ? values[node] : nil
+        let v = values[Int(node)]
+        return v >= 0 ? v : nil
     }
 
     func longest(_ scalars: [Unicode.Scalar], from offset: Int, limit: Int) -> Int? {
-        var node = 0
+        var node: Int32 = 0
         var best: Int?
         var i = offset
-        while i < limit, let next = children[node][scalars[i].value] {
-            node = Int(next)
+        while i < limit, let next = child(node, scalars[i].value) {
+            node = next
             i += 1
-            if values[node] >= 0 { best = i - offset }
+            if values[Int(node)] >= 0 { best = i - offset }
+        }
+        return best
+    }
+
+    /// For a trie of reversed keys: the longest key read backwards from `end` (exclusive).
+    func longestBackward(_ scalars: [Unicode.Scalar], from end: Int, lowerBound: Int) -> Int? {
+        var node: Int32 = 0
+        var best: Int?
+        var i = end - 1
+        while i >= lowerBound, i < scalars.count, let next = child(node, scalars[i].value) {
+            node = next
+            if values[Int(node)] >= 0 { best = end - i }
+            i -= 1
         }
         return best
     }
 
     func all(_ scalars: [Unicode.Scalar], from offset: Int, limit: Int) -> [Int] {
-        var node = 0
+        var node: Int32 = 0
         var found: [Int] = []
         var i = offset
-        while i < limit, let next = children[node][scalars[i].value] {
-            node = Int(next)
+        while i < limit, let next = child(node, scalars[i].value) {
+            node = next
             i += 1
-            if values[node] >= 0 { found.append(i - offset) }
+            if values[Int(node)] >= 0 { found.append(i - offset) }
         }
         return found
     }
