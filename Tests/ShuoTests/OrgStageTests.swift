@@ -72,6 +72,69 @@ final class OrgStageTests: XCTestCase {
         XCTAssertEqual(doc.entities.filter { $0.type == .org }.map { doc.text($0.span) }, ["深圳出海e站通"])
     }
 
+    func testFunctionWordsEndTheWalkBack() {
+        // 还有, 这时, 不是: a word ending in a function character or starting with a negation or
+        // demonstrative is not part of the name.
+        XCTAssertEqual(orgs("大会上发言的还有联想集团副总裁李明。"), ["联想集团"])
+        XCTAssertEqual(orgs("这时威立队外援约翰上场。"), ["威立队"])
+        XCTAssertEqual(orgs("无一不是双良集团靠科技人员开发的。"), ["双良集团"])
+        XCTAssertFalse(orgs("尼美根队vs托特纳姆队两队在欧洲联赛相遇。").contains { $0.contains("vs") })
+    }
+
+    func testSingleWordBeforeNamingSuffix() {
+        // org-word-suffix: ICU knows the name as one word (剑桥|大学, 昆仑|出版社).
+        XCTAssertEqual(orgs("他刚从剑桥大学取得博士学位。"), ["剑桥大学"])
+        XCTAssertEqual(orgs("李松梅译，昆仑出版社出版。"), ["昆仑出版社"])
+        // Generic descriptions and counted phrases are not names.
+        XCTAssertEqual(orgs("一些贸易公司表示不满。"), [])
+        XCTAssertEqual(orgs("把房贷从四大银行转到深圳。"), [])
+    }
+
+    func testModalHuiIsNotAnAssociation() {
+        XCTAssertFalse(orgs("俄中央银行无论如何也不会让卢布贬值。").contains { $0.hasSuffix("会") })
+    }
+
+    func testPlaceMustStartAWord() {
+        // 山西|亚宝: the place 西亚 inside 山西 does not start the name.
+        XCTAssertEqual(orgs("用贴剂闻名的山西亚宝药业（集团）公司，近来开发新药。"), ["山西亚宝药业（集团）公司"])
+    }
+
+    func testHeAfterTitleDoesNotJoin() {
+        XCTAssertFalse(orgs("他是政府学教授和乔治城大学战略与国际问题研究中心高级顾问。").contains { $0.hasPrefix("和") })
+    }
+
+    func testDateIsNotPartOfName() {
+        XCTAssertEqual(orgs("4月8日宏达公司宣布裁员。"), ["宏达公司"])
+    }
+
+    func testPeriodicalInTitleMarks() {
+        // org-media-title: a newspaper in 《》 is a media outlet, without the brackets; a report is not.
+        XCTAssertEqual(orgs("据《中华读书报》报道，该书畅销。"), ["中华读书报"])
+        XCTAssertEqual(orgs("他读了《关于加强管理的通报》。"), [])
+    }
+
+    func testNominalVerbInsideAgencyName() {
+        // 监督 is a stop word, but inside 国家…监督局 it is part of the name.
+        XCTAssertEqual(orgs("两项国家标准，已经国家质量技术监督局批准。"), ["国家质量技术监督局"])
+        XCTAssertEqual(orgs("加强监督公司运作"), [])
+    }
+
+    func testTeamByOneWordName() {
+        XCTAssertEqual(orgs("ＮＢＡ纪录：公牛队创造了总决赛史上最多的赢分纪录。"), ["公牛队"])
+        XCTAssertEqual(orgs("六一前夕，医疗队到民族学校。"), [])
+    }
+
+    func testQuotedNameWithStrongSuffix() {
+        // org-quoted: a name in quote marks ending in a strong suffix is one ORG, quotes left out.
+        XCTAssertEqual(orgs("发起成立的“深圳专业服务业机构服务内蒙古企业出海联盟”于2024年揭牌。"),
+                       ["深圳专业服务业机构服务内蒙古企业出海联盟"])
+        XCTAssertEqual(orgs("他提出“两个屏障”的说法。"), [])
+    }
+
+    func testInstituteBeforeDeputyTitle() {
+        XCTAssertEqual(orgs("中科院高能物理所副所长陈和生说"), ["中科院高能物理所"])
+    }
+
     func testSeedOrgRecall() throws {
         let gold = repositoryRoot.appendingPathComponent("Corpora/seed/000_e77ddd7cd213d071.gold.jsonl")
         guard let data = try? String(contentsOf: gold, encoding: .utf8),

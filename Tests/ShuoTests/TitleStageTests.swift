@@ -89,6 +89,18 @@ final class TitleStageTests: XCTestCase {
         XCTAssertEqual(e.first { $0.0 == .title }?.2, "title-after-name")
     }
 
+    func testSeniorOfficeAfterFullNameInsideClause() {
+        XCTAssertEqual(Self.spans("响应江泽民总书记的号召。", .title), ["总书记"])
+        XCTAssertEqual(Self.spans("做好克林顿总统访华的接待工作。", .title), ["总统"])
+        XCTAssertEqual(Self.spans("江泽民主席团成员", .title), [])
+    }
+
+    func testVerbDaibiaoIsNotATitle() {
+        // 代表 before a place (not a transliterated name) or before 时指出 (not a surname + name).
+        XCTAssertEqual(Self.spans("他在讲话中首先代表南非政府表示感谢。", .title), [])
+        XCTAssertEqual(Self.spans("武警先进典型代表时指出，要努力。", .title), [])
+    }
+
     func testSeedTitlesMatchGold() throws {
         let gold = repositoryRoot.appendingPathComponent("Corpora/seed/000_e77ddd7cd213d071.gold.jsonl")
         guard let data = try? String(contentsOf: gold, encoding: .utf8),

@@ -18,6 +18,15 @@
 /// - `org-before-title`: a name with no anchor right before a TITLE (宣传部[部长]).
 /// - `org-media`: a short media name (网, 客户端, 日报 …) with no anchor, coordinated with another
 ///   ORG (内蒙古日报、草原客户端联动南方网).
+/// - `org-word-suffix`: a name ICU keeps as one word before a naming suffix, with no anchor
+///   (剑桥|大学, 昆仑|出版社, 飞利浦|公司, 公牛|队), after a clause start or 从/与/及 …, and not a
+///   generic description (贸易公司, 医疗队) or a counted phrase (四家银行).
+/// - `org-media-title`: a newspaper or journal named in 《》 (《中华读书报》), without the brackets.
+/// - `org-quoted`: a name in quote marks ending in a strong suffix, whole
+///   (“深圳专业服务业机构服务内蒙古企业出海联盟”).
+/// The walk back also stops at words ending in a function character or starting with a negation
+/// or demonstrative (还有|联想集团, 这时|威立队), at dates (8日) and "vs"; a verb used as a noun
+/// (监督, 管理) stays in an agency name when an anchor is close before it (国家质量技术监督局).
 /// Never ORG: a place alone (纽约州[州长]), events and meetings (全国两会, 蒙粤大会), anything
 /// overlapping a TITLE or inside a listed fixed compound title (两位全国人大代表), a name cut by a
 /// title word (外交|部长), 会 as a verb (一定会成为), sectors and members (银行业, 共产党人).
@@ -39,7 +48,13 @@ public struct OrgStage: Stage {
 
     /// Single-character words that end the walk back (function words, pronouns, classifiers,
     /// common one-character verbs).
-    static let stopChars = TitleOrgChars.set("地讯率领带份年月要能可应需须再靠令叫电即付干入上下盖买卖送交拿回进出比建当两大小新老原前多几数诸兼的了是在和与及或同跟对向从由把被给让使将为以于到去来说也都又还就才已曾并而但等之其该此这那各每某我你他她它们个家位名任当有无不没很最更赴往至据经请帮找做看称即则若如因所")
+    static let stopChars = TitleOrgChars.set("开设告地讯率领带份年月要能可应需须再靠令叫电即付干入上下盖买卖送交拿回进出比建当两大小新老原前多几数诸兼的了是在和与及或同跟对向从由把被给让使将为以于到去来说也都又还就才已曾并而但等之其该此这那各每某我你他她它们个家位名任当有无不没很最更赴往至据经请帮找做看称即则若如因所")
+    /// Last characters of words that end the walk back (还有, 已是, 现在, 位于, 来到, 随着).
+    static let functionEnds = TitleOrgChars.set("是有在了着过把被于到给让从的入与")
+    /// First characters of words that end the walk back (不顾, 没想到, 这时, 那里, 此后).
+    static let functionStarts = TitleOrgChars.set("不没这那此")
+    /// Numerals of ordinals and dates.
+    static let numerals = TitleOrgChars.set("一二三四五六七八九十百零〇两0123456789０１２３４５６７８９")
     /// Classifiers that end counted phrases (多个, 这家).
     static let classifiers = TitleOrgChars.set("个名位家项种批次件条座份支")
     /// Words that end the walk back (time words, verbs that introduce an organization, …).
@@ -59,7 +74,8 @@ public struct OrgStage: Stage {
     生产 销售 出口 进口 引进 建设 组成 构成 属于 来源 当地 本地 全市 全省 全县 全区 全村 全国各地 \
     下周 上周 本周 本月 上月 下月 每年 每月 当年 明年初 年底 年初 一些 某些 部分 有些 许多 \
     报讯 了解 知道 认识 愿意 针对 毅然 重新 曾经 不断 继续 进一步 积极 认真 大力 努力 全面 首次 再次 开始 \
-    主要 直接 专门 统一 多次 一直 始终 无论如何 不会 不能 不要 可能 已 也 都
+    主要 直接 专门 统一 多次 一直 始终 无论如何 不会 不能 不要 可能 已 也 都 虽然 尽管 即使 当时 当初 \
+    大多数 多数 少数 个别
     """)
     /// Words that anchor an organization name as well as a place does (国家统计局, 中央军委).
     static let anchorWords = TitleOrgChars.words("国家 全国 中央 中华 中共 国际 世界 亚洲 欧洲 非洲 省 市 县 区 州 乡 镇 村 旗 盟 自治区")
@@ -173,6 +189,36 @@ public struct OrgStage: Stage {
             i += 1
         }
 
+        // A newspaper or journal named in 《》 is a media outlet (spec: 《[人民日报]》, the span without
+        // the brackets): 《中华读书报》, 《印度教徒报》, 《时代》周刊 is left to the suffix rules.
+        var q = 0
+        while q < n {
+            guard sc[q] == "《" else { q += 1; continue }
+            var r = q + 1
+            while r < n, r - q <= 11, sc[r] != "》", sc[r] != "《", TitleOrgChars.isIdeograph(sc[r]) || TitleOrgChars.isAlnum(sc[r]) { r += 1 }
+            if r < n, sc[r] == "》", r - q - 1 >= 2, isPeriodicalTitle(sc, q + 1, r), !(q + 1..<r).contains(where: { blocked[$0] }) {
+                found.append(Candidate(span: Span(q + 1, r), rule: "org-media-title", score: Double(r - q) + 2, strongEnd: true))
+            }
+            q = r
+        }
+
+        // A name in quote marks that ends in a strong suffix is an organization as a whole (spec:
+        // “[深圳专业服务业机构服务内蒙古企业出海联盟]”), however many ordinary words it holds.
+        q = 0
+        while q < n {
+            guard sc[q] == "“" || sc[q] == "「" else { q += 1; continue }
+            let close: Unicode.Scalar = sc[q] == "“" ? "”" : "」"
+            var r = q + 1
+            while r < n, r - q <= 31, sc[r] != close,
+                  TitleOrgChars.isIdeograph(sc[r]) || TitleOrgChars.isAlnum(sc[r]) || TitleOrgChars.isOpenBracket(sc[r]) || TitleOrgChars.isCloseBracket(sc[r]) { r += 1 }
+            if r < n, sc[r] == close, r - q - 1 >= 4, !(q + 1..<r).contains(where: { blocked[$0] }),
+               let l = suffixes.longestMatch(sc, endingAt: r, lowerBound: q + 1), l >= 2, r - l > q + 1,
+               suffixes.entry(sc, (r - l)..<r)?.tag == "strong", !isEvent(sc, end: r) {
+                found.append(Candidate(span: Span(q + 1, r), rule: "org-quoted", score: Double(r - q) + 3, strongEnd: true))
+            }
+            q = r
+        }
+
         // Media names without an anchor count when coordinated with an accepted organization.
         for m in pendingMedia {
             let coordinated = found.contains { o in
@@ -200,6 +246,116 @@ public struct OrgStage: Stage {
         document.entities.sort { $0.span < $1.span }
     }
 
+    /// Suffixes that take a name ICU knows as one word with no anchor in front (剑桥大学,
+    /// 昆仑出版社, 飞利浦公司, 自由党): companies, schools, institutes, associations, media, parties.
+    static let namingSuffixes = TitleOrgChars.words("""
+    公司 有限公司 股份有限公司 集团 大学 学院 协会 研究所 研究院 研究中心 出版社 俱乐部 基金会 \
+    商会 联合会 促进会 报社 杂志社 电视台 歌舞团 艺术团 律师事务所 \
+    会计师事务所 通讯社 日报 时报 晚报 周报 商报 药业 实业 科技大学 师范大学 医科大学
+    """)
+    /// Common words that describe rather than name an organization before such a suffix
+    /// (贸易公司, 保险公司, 重点大学, 执政党): not a name.
+    static let genericOrgWords = TitleOrgChars.words("""
+    中介 贸易 外贸 外资 合资 独资 国有 国营 私营 民营 个体 集体 跨国 保险 投资 建筑 房地产 上市 航空 石油 电力 \
+    科技 高科技 网络 信息 电子 汽车 化工 医药 物流 能源 金融 证券 信托 咨询 服务 管理 工程 建设 开发 商业 \
+    工业 农业 运输 通信 通讯 电信 旅游 广告 传媒 文化 影视 娱乐 教育 培训 餐饮 地产 物业 软件 游戏 专业 大型 \
+    小型 中型 中小 地方 当地 本地 外国 国外 国内 海外 境外 境内 知名 著名 重点 名牌 一流 民办 公立 私立 综合 \
+    执政 反对 在野 参政 政 航运 船舶 钢铁 煤炭 纺织 服装 食品 烟草 贸易 进出口 出口 进口 制药 生物 环保 \
+    新闻 电视 广播 出版 图书 音乐 艺术 体育 医疗 卫生 人民 附属 专科 职业 技术 师范 理工 财经 政法 \
+    商业银行 儿童 妇女 老年 青年 少年 大学生 学生 社会 民间 公共 公益 慈善 非营利 合作 联合 股份 控股 \
+    母 子 新 老 原 前 该 本 各 每 两家 三家 多家 这家 那家 其他 其它 同类 类似 相关 有关 主要 最大 最佳 \
+    大 小 好 坏 一流 顶尖 世界级 国际化 现代 现代化 传统 普通 一般 特大 超大 优秀 先进 合格 骨干 龙头 \
+    骗子 皮包 空壳 黑 假 冒牌 山寨 中外 中资 外商 港资 台资 日资 美资 欧资 韩资 国企 民企 央企 私人 \
+    家族 家庭 个人 全资 独立 第三方 承包 施工 设计 监理 审计 评估 担保 租赁 拍卖 典当 期货 基金 理财 \
+    房产 中外合资 高校 院校 学校 大中专 高等 中等 初等 成人 函授 网络 电视 广播 夜 业余 干部 军事 \
+    国防 警察 公安 司法 法律 会计 律师 医学 药学 农业 林业 水利 交通 铁道 铁路 邮电 石化 冶金 地质 \
+    矿业 电机 机械 纺织 轻工 外语 外国语 语言 美术 音乐 戏剧 电影 舞蹈 体育 民族 华侨 侨务 宗教 影业 博彩 \
+    彩票 快递 外卖 电商 互联网 手机 家电 家具 装修 装饰 广电 有线 无线 演艺 经纪 猎头 中介 物资 供销 粮食
+    """)
+
+    /// Words that describe a team or squad rather than name it (医疗队, 考察队, 足球队).
+    static let genericTeamWords = TitleOrgChars.words("""
+    医疗 考察 施工 工作 突击 救援 消防 代表 巡逻 护卫 仪仗 志愿 服务 宣传 勘探 测量 科考 登山 探险 篮球 足球 \
+    排球 冰球 手球 棒球 垒球 网球 游泳 田径 体操 射击 举重 青年 少年 女子 男子 地质 运输 维和 搜救 抢险 民兵 \
+    游击 侦察 宣讲 文艺 演出 主场 客场 对手 参赛 集训 国奥 国青 国少 梯 联合 专业 职业 业余 地方 城市 农村 \
+    建筑 工程 钻井 采油 测绘 扫雷 防暴 特警 武警 交警 刑警 巡警 民警 稽查 执法 纠察 联防 保安 护林 打捞 探测 \
+    攻坚 应急 医护 卫生 防疫 扶贫 支教 援藏 援疆 慰问 调查 督查 巡视 检查 工程兵 铁道兵 冠军 亚军 强 弱 \
+    全 本 该 我 他 对方 双方 两 各 敌 友 后备 预备 梯 先遣 后勤 运动 体育 棋 围棋 象棋 乒乓 羽毛 羽毛球 \
+    乒乓球 桥牌 拔河 龙舟 舞龙 舞狮 腰鼓 秧歌 军乐 乐 鼓乐 合唱 舞蹈 啦啦 拉拉 车 船 舰 马 骑兵 步兵 炮兵
+    """)
+    /// Single characters after which a bare organization word may start (从剑桥大学, 与飞利浦公司).
+    static let nameIntroducers = TitleOrgChars.set("从与及和同由据在的向对把被给让")
+
+    /// Whether the single word `s..<suffixStart` before a naming suffix names the organization:
+    /// one ICU word of 2–4 ideographs, not a generic description, a title, a place or a verb.
+    func wordNamesOrg(_ sc: [Unicode.Scalar], _ bounds: TitleOrgBoundaries, _ s: Int, _ suffixStart: Int, _ end: Int) -> Bool {
+        let len = suffixStart - s
+        guard len >= 2, len <= 4, bounds.isStart[s], bounds.isEnd[suffixStart], bounds.isStart[suffixStart] else { return false }
+        // What stands before the word must end a clause or be a preposition or conjunction that
+        // introduces a name (从剑桥大学, 及飞利浦公司, 李松梅译，昆仑出版社), not a verb or a
+        // counted phrase (利用银行, 四家银行).
+        if s > 0 {
+            let prev = sc[s - 1]
+            if TitleOrgChars.isIdeograph(prev) || TitleOrgChars.isAlnum(prev) {
+                guard bounds.isStart[s - 1], Self.nameIntroducers.contains(prev.value) else { return false }
+            }
+        }
+        let team = end - suffixStart == 1 && sc[suffixStart] == "队"
+        guard team || Self.namingSuffixes.contains(sc, suffixStart..<end) else { return false }
+        if team, end < sc.count, sc[end] == "员" || sc[end] == "长" { return false }
+        for j in s..<suffixStart where !TitleOrgChars.isIdeograph(sc[j]) { return false }
+        // A counted phrase (四家公司, 两所大学, 几个协会) is not a name.
+        if TitleOrgChars.set("一二三四五六七八九十两几多数每各").contains(sc[s].value) { return false }
+        if Self.genericOrgWords.contains(sc, s..<suffixStart) || titlesLex.contains(sc, s..<suffixStart)
+            || places.contains(sc, s..<suffixStart) || cues.contains(sc, s..<suffixStart)
+            || Self.stopWords.contains(sc, s..<suffixStart) { return false }
+        return true
+    }
+
+    /// Stop words that are also nouns inside agency names (监督局, 管理中心, 研究所).
+    static let nominalVerbs = TitleOrgChars.words("监督 管理 检查 调查 研究 控制 服务 建设 开发 发展 生产 销售 监察 监管 审计 宣传 处理 投资")
+
+    /// Whether an anchor (state prefix, place, organization) is reached from `p` going left over
+    /// at most three ordinary words.
+    func anchorWithin(_ sc: [Unicode.Scalar], _ bounds: TitleOrgBoundaries, from start: Int, found: [Candidate],
+                      byEnd: [Int: Int], blocked: [Bool], floor: Int) -> Bool {
+        var p = start
+        for _ in 0..<4 {
+            switch chunk(endingAt: p, sc, bounds, found: found, byEnd: byEnd, blocked: blocked, floor: floor) {
+            case .stop: return false
+            case .anchor(let s, let kind):
+                if kind == .prefix { return Self.statePrefixes.contains(sc, s..<p) }
+                return true
+            case .word(let s):
+                if Self.nominalVerbs.contains(sc, s..<p) || p - s > 3 { p = s; continue }
+                p = s
+            }
+        }
+        return false
+    }
+
+    /// Prefixes of national agencies, and the weak suffixes that end agency names.
+    static let statePrefixes = TitleOrgChars.words("国家 中央 全国 国务院")
+    static let agencySuffixes = TitleOrgChars.words("局 部 署 办 委 厅 处 中心 指挥部 机构 小组 组")
+
+    /// Endings of newspaper and journal names inside 《》.
+    static let periodicalEnds = TitleOrgChars.words("报 日报 晚报 时报 早报 晨报 商报 周报 画报 导报 邮报 学报 周刊 月刊 杂志 半月刊 旬刊")
+    /// Endings of documents and reports that end in 报 but are not periodicals (《…通报》, 《…公报》).
+    static let reportEnds = TitleOrgChars.words("通报 公报 简报 汇报 情报 举报 预报 电报 海报 申报 年报 喜报 捷报 战报 报告 月报 快报 季报 黑板报 墙报 手抄报")
+
+    /// Whether `a..<b` (the inside of 《》) names a newspaper or journal: it ends in 报, 周刊 …
+    /// and not in a report word (通报, 公报), and is short (a title of a work is usually longer).
+    func isPeriodicalTitle(_ sc: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard b - a >= 2, b - a <= 8 else { return false }
+        var end = false
+        for l in 1...3 where b - l > a {
+            if Self.periodicalEnds.contains(sc, (b - l)..<b) { end = true }
+            if l >= 2, Self.reportEnds.contains(sc, (b - l)..<b) { return false }
+        }
+        if b - a >= 3, Self.reportEnds.contains(sc, (b - 3)..<b) { return false }
+        return end
+    }
+
     /// Checks on the suffix itself and what follows it.
     func plausibleEnd(_ sc: [Unicode.Scalar], _ bounds: TitleOrgBoundaries, suffixStart i: Int, end e: Int, strong: Bool) -> Bool {
         let n = sc.count
@@ -212,6 +368,8 @@ public struct OrgStage: Stage {
            titlesLex.longestMatch(sc, at: e) == nil {
             return false
         }
+        // 也不会, 就会, 将会: a modal verb, not an association.
+        if e - i == 1, suffixChar == "会", i >= 1, TitleOrgChars.set("不也将就都才还又能可必总").contains(sc[i - 1].value) { return false }
         if e - i == 1, !strong {
             // 联赛, 会上, 所作: the suffix character starts another word.
             if let x = next, TitleOrgChars.isIdeograph(x) {
@@ -223,7 +381,9 @@ public struct OrgStage: Stage {
                     return false
                 }
                 if suffixChar == "会", x == "上" || x == "后" || x == "前" || x == "期" { return false }
-                if suffixChar == "所" && x != "长" { return false }
+                // 所 before a title is an institute (中科院高能物理所副所长), else a particle (所作).
+                if suffixChar == "所" && x != "长" && titlesLex.longestMatch(sc, at: e) == nil
+                    && !(e + 1 < n && (x == "副" || x == "总") && titlesLex.longestMatch(sc, at: e + 1) != nil) { return false }
             }
             // 地处, 到处, 之处: not an office.
             if suffixChar == "处", i >= 1, TitleOrgChars.set("地到之各此住去好难相益长短").contains(sc[i - 1].value) { return false }
@@ -258,8 +418,7 @@ public struct OrgStage: Stage {
     func ordinalStart(_ sc: [Unicode.Scalar], _ start: Int, _ blocked: [Bool]) -> Int {
         guard start >= 2, sc[start - 1] == "届" else { return start }
         var j = start - 2
-        let numerals = TitleOrgChars.set("一二三四五六七八九十百零〇两0123456789０１２３４５６７８９")
-        while j >= 0, numerals.contains(sc[j].value), !blocked[j] { j -= 1 }
+        while j >= 0, Self.numerals.contains(sc[j].value), !blocked[j] { j -= 1 }
         guard j < start - 2 else { return start }
         if j >= 0, sc[j] == "第", !blocked[j] { return j }
         return j + 1
@@ -318,10 +477,15 @@ public struct OrgStage: Stage {
         if TitleOrgChars.isAlnum(s) {
             var j = p - 1
             while j > floor, TitleOrgChars.isAlnum(sc[j - 1]) { j -= 1 }
+            // "vs" between two teams (梅塔利斯特vs奥林匹亚科斯) is not part of a name.
+            if p - j == 2, sc[j] == "v" || sc[j] == "V" || sc[j] == "ｖ" || sc[j] == "Ｖ",
+               sc[j + 1] == "s" || sc[j + 1] == "S" || sc[j + 1] == "ｓ" || sc[j + 1] == "Ｓ" { return .stop }
             return .word(j)
         }
         guard TitleOrgChars.isIdeograph(s) else { return .stop }
-        if let l = places.longestMatch(sc, endingAt: p, lowerBound: floor), l >= 2 || bounds.isStart[p - l] {
+        if let l = places.longestMatch(sc, endingAt: p, lowerBound: floor), bounds.isStart[p - l] || (l >= 2 && !bounds.isEnd[p]) {
+            // A place must start a word: 山西|亚宝 is not 山[西亚]宝, 新英格兰 not 新[英格兰]
+            // (unless ICU glued the place to what follows it).
             return .anchor(p - l, .place)
         }
         var known = orgs.longestMatch(sc, endingAt: p, lowerBound: floor) ?? 0
@@ -336,7 +500,14 @@ public struct OrgStage: Stage {
         }
         if p - start == 1 {
             if Self.stopChars.contains(sc[start].value) { return .stop }
+            // A date (4月8日国会, ５号): not part of a name.
+            if sc[start] == "日" || sc[start] == "号", start > floor,
+               TitleOrgChars.isAlnum(sc[start - 1]) || Self.numerals.contains(sc[start - 1].value) { return .stop }
         } else if Self.stopWords.contains(sc, start..<p) || cues.contains(sc, start..<p) {
+            return .stop
+        } else if Self.functionEnds.contains(sc[p - 1].value) || Self.functionStarts.contains(sc[start].value) {
+            // A word ending in a function character (还有, 已是, 位于) or starting with a negation or
+            // demonstrative (不顾, 这时, 没想到) is not part of a name: 还有|联想集团, 这时|威立队.
             return .stop
         }
         if Self.anchorWords.contains(sc, start..<p) { return .anchor(start, .prefix) }
@@ -369,10 +540,17 @@ public struct OrgStage: Stage {
         var lastWordLength = 0
         while p > floor {
             var c = chunk(endingAt: p, sc, bounds, found: found, byEnd: byEnd, blocked: blocked, floor: floor)
+            if case .stop = c, leftmostAnchor == nil, p - 2 >= floor, bounds.isStart[p - 2], bounds.isEnd[p],
+               Self.nominalVerbs.contains(sc, (p - 2)..<p),
+               anchorWithin(sc, bounds, from: p - 2, found: found, byEnd: byEnd, blocked: blocked, floor: floor) {
+                // A verb used as a noun inside an agency name (国家质量技术监督局, 国家药品监督管理局):
+                // part of the name when a state prefix, place or organization stands close before it.
+                c = .word(p - 2)
+            }
             if case .stop = c, leftmostAnchor == nil, !firstWordStarts.isEmpty, p - 1 > floor,
                sc[p - 1] == "和" || sc[p - 1] == "与", bounds.isStart[p - 1],
                case .word(let ws) = chunk(endingAt: p - 1, sc, bounds, found: found, byEnd: byEnd, blocked: blocked, floor: floor),
-               p - 1 - ws >= 2 {
+               p - 1 - ws >= 2, !titlesLex.contains(sc, ws..<(p - 1)) {
                 // A sub-unit named with 和 (环境健康和安全部): go on while no anchor was found yet
                 // and a whole word stands on the left of 和.
                 c = .word(p - 1)
@@ -465,7 +643,13 @@ public struct OrgStage: Stage {
             // 联合国开发计划署), unless the anchor is an organization (sub-units).
             if !strong, leftmostKind != .org {
                 let between = suffixStart - (firstWordStarts.last ?? suffixStart)
-                if firstWordStarts.count > 2 || between > 5 { return nil }
+                // A state prefix (国家, 中央, 全国) heads longer agency names with an agency suffix:
+                // 国家质量技术监督局, 国家防汛抗旱总指挥部.
+                let agency = leftmostKind == .prefix && leftmostEnd - a >= 2 && Self.statePrefixes.contains(sc, a..<leftmostEnd)
+                    && Self.agencySuffixes.contains(sc, suffixStart..<end)
+                if agency {
+                    if firstWordStarts.count > 4 || between > 8 { return nil }
+                } else if firstWordStarts.count > 2 || between > 5 { return nil }
             }
             // A place or name plus a generic word is a description or a verb, not a name
             // (广东省企业, 中央宣传部组织): a weak suffix of two or more characters needs some
@@ -506,10 +690,17 @@ public struct OrgStage: Stage {
                 if proper { rule = "org-suffix" }
                 else if isMedia { rule = "org-media" }
                 else if titleStarts.contains(end) { rule = "org-before-title" }
+                else if firstWordStarts.count == 1, wordNamesOrg(sc, bounds, s, suffixStart, end) { rule = "org-word-suffix" }
                 else { return nil }
             } else {
                 if titleStarts.contains(end), nameLength >= 2 { rule = "org-before-title" }
                 else if isMedia, nameLength >= 2, nameLength <= 4 { rule = "org-media" }
+                else if firstWordStarts.count == 1, end - suffixStart == 1, sc[suffixStart] == "队", nameLength == 2,
+                        bounds.isStart[suffixStart], !Self.genericTeamWords.contains(sc, s..<suffixStart),
+                        wordNamesOrg(sc, bounds, s, suffixStart, end) {
+                    // A team by a name ICU knows as one word: 公牛队, 国安队, 泰山队.
+                    rule = "org-word-suffix"
+                }
                 else if proper, nameLength >= 2, nameLength <= 4, end - suffixStart == 1, sc[suffixStart] == "队",
                         bounds.isStart[suffixStart] {
                     // A team by its own name: 全兴队, 公牛队.

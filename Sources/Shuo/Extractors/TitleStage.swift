@@ -17,7 +17,8 @@
 ///      title that is itself tied (全国人大代表、呼和浩特市市委副书记、市长贺海东);
 ///    - `title-after-name`: a head right after a name-like run that starts a clause (after
 ///      punctuation, a function word or another title) and is followed by punctuation, a
-///      function word or a speech verb (何伟委员表示; 张伯礼代表说).
+///      function word or a speech verb (何伟委员表示; 张伯礼代表说); a senior office (主席, 总书记,
+///      总理, 总统 …) after a full three-character name needs neither (响应江泽民总书记的号召).
 ///    A title introduced by 作为 is never kept; a title joined to the name by 的 fails the
 ///    "name follows at once" test by construction (连任3届全国政协委员的何伟).
 ///
@@ -38,6 +39,8 @@ public struct TitleStage: Stage {
     static let bylineHeads = TitleOrgChars.words("记者 特约记者 通讯员 摄影记者 评论员 特派记者 首席记者")
     /// Heads that join the head before them into one title (总经理助理).
     static let assistantHeads = TitleOrgChars.words("助理 秘书 特别助理")
+    /// Offices that follow a full name in apposition anywhere in a clause (江泽民主席的).
+    static let seniorHeads = TitleOrgChars.words("主席 副主席 总书记 总理 副总理 总统 副总统 首相 委员长 副委员长 国务委员 外长 国王 女王 亲王 王储 教皇 秘书长 副秘书长")
     /// Joiners of a title chain.
     static let joiners = TitleOrgChars.set("、兼")
     /// Characters that cannot be inside the organization/place material in front of a title head.
@@ -187,20 +190,28 @@ public struct TitleStage: Stage {
     /// 何伟委员 / 张伯礼代表: a name-like run ends right where the head starts, begins a clause,
     /// and the head is followed by punctuation, the end, or a speech verb.
     func afterName(_ sc: [Unicode.Scalar], _ c: Candidate, _ bounds: TitleOrgBoundaries, previousEnd: Int) -> Bool {
-        guard c.start == c.headStart else { return false }
+        guard c.start == c.headStart || Self.seniorHeads.contains(sc, c.start..<c.end) else { return false }
         let n = sc.count
         var ok = false
+        var senior = false
         for k in [2, 3, 4, 5] where c.start - k >= 0 {
             let ns = c.start - k
             guard names.hanName(sc, at: ns, limit: c.start) == k || names.foreignName(sc, at: ns, limit: c.start) == k else { continue }
             if ns == 0 || !(TitleOrgChars.isIdeograph(sc[ns - 1]) || TitleOrgChars.isAlnum(sc[ns - 1])) || previousEnd == ns
-                || TitleNameCue.breakers.contains(sc[ns - 1].value) {
+                || TitleNameCue.breakers.contains(sc[ns - 1].value)
+                || (k == 3 && bounds.isStart[ns] && Self.seniorHeads.contains(sc, c.start..<c.end)) {
+                // A senior office right after a full three-character name is apposition even
+                // inside a clause (响应江泽民总书记的号召, 和欢迎钱其琛副总理).
                 ok = true
+                senior = k == 3 && bounds.isStart[ns] && Self.seniorHeads.contains(sc, c.start..<c.end)
                 break
             }
         }
         guard ok else { return false }
         if c.end >= n { return true }
+        // A senior office after a full name needs no particular word after it (江泽民总书记视察,
+        // 克林顿总统访华), only a word end (not 主席团).
+        if senior, bounds.isEnd[c.end], sc[c.end] != "团" { return true }
         let next = sc[c.end]
         if !TitleOrgChars.isIdeograph(next) && !TitleOrgChars.isAlnum(next) { return true }
         if names.cues.longestMatch(sc, at: c.end) != nil { return true }

@@ -131,6 +131,8 @@ struct TitleNameCue: Sendable {
             // The surname and first given char must not be a known non-name word (公司, 高级).
             if notNames.contains(sc, offset..<(g + 1)) && sl == 1 { continue }
             if titles.contains(sc, offset..<(g + 1)) { continue }
+            // A surname character before a speech verb is not a name (典型代表时指出: 时|指出).
+            if let c = cues.longestMatch(sc, at: g, limit: limit), c >= 2 { continue }
             var len = sl + 1
             if g + 1 < limit, isGivenChar(sc[g + 1], strict: true),
                cues.longestMatch(sc, at: g + 1, limit: limit) == nil,
@@ -155,7 +157,13 @@ struct TitleNameCue: Sendable {
             if TitleOrgChars.isNameDot(s), run > 0, i + 1 < limit, translit[sc[i + 1].value] != nil { i += 1; continue }
             break
         }
-        return run >= 2 ? i - offset : nil
+        guard run >= 2 else { return nil }
+        // A place or organization is not a transliterated name (代表南非政府, 代表山西省), unless
+        // the name runs on past it (马里恩).
+        var known = places.longestMatch(sc, at: offset, limit: limit) ?? 0
+        if let l = orgs.longestMatch(sc, at: offset, limit: limit), l > known { known = l }
+        if known >= 2, i - offset <= known { return nil }
+        return i - offset
     }
 
     /// Whether a name (of any kind this test knows) starts at `offset`.
