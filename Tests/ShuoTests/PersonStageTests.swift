@@ -131,4 +131,94 @@ final class PersonStageTests: XCTestCase {
         XCTAssertEqual(doc.entities.first.map { doc.text($0.span) }, "华润")
         XCTAssertEqual(doc.entities.first?.type, .person)
     }
+
+    // MARK: - Recall rules (standard transliteration syllables, glued prepositions, words after a name)
+
+    func testStandardTransliterationSyllablesExtendARun() {
+        // 延 is not in the mined transliteration-chars.txt, only in transliteration-standard.txt.
+        let model = NameModel(lexicons: Lexicons())
+        XCTAssertGreaterThanOrEqual(model.translitCount("延"), NameModel.standardTranslitCount)
+        XCTAssertEqual(persons("会谈结束后，基里延科表示，双方达成了共识。"), ["基里延科"])
+    }
+
+    func testLiInsideATransliteratedRun() {
+        // 里 is a function character (这里) but a syllable inside 基里延科.
+        XCTAssertEqual(rules("会谈结束后，基里延科表示，双方达成了共识。")["基里延科"], "name-transliterated")
+        XCTAssertEqual(persons("我们这里表示欢迎。"), [])
+    }
+
+    func testPrepositionGluedToSurnameIsSplit() {
+        // ICU reads 向江 and 和江 as words; the name starts at 江.
+        XCTAssertEqual(persons("代表们向江泽民主席表示感谢。"), ["江泽民"])
+        XCTAssertEqual(persons("会议由和江泽民同志一起工作过的老同志主持。"), ["江泽民"])
+    }
+
+    func testSingleWordAfterNameIsNotALooseCharacter() {
+        // 等 after a name of single-character tokens is the next word, not a cut-off character.
+        XCTAssertEqual(persons("张少农等领导出席了会议。"), ["张少农"])
+    }
+
+    func testTwoCharacterICUWordNameIsScored() {
+        // A famous name ICU keeps as one word is scored by the model, not capped to list use.
+        XCTAssertEqual(persons("李白的诗流传很广。"), ["李白"])
+        XCTAssertEqual(persons("我们要保护水果的品质。"), [])
+    }
+
+    func testJapaneseNames() {
+        XCTAssertEqual(rules("日本首相桥本龙太郎在东京会见了代表团。")["桥本龙太郎"], "name-japanese")
+        XCTAssertEqual(persons("桥本首相发表了讲话。"), ["桥本"])
+        XCTAssertEqual(persons("桥本还表示，日本将继续努力。"), ["桥本"])
+        XCTAssertEqual(persons("前驻华大使中江要介今天发表文章。"), ["中江要介"])
+        // The surname alone with no person context, and a word after it, are not names.
+        XCTAssertEqual(persons("山口县的农业很发达。"), [])
+        XCTAssertEqual(persons("而桥本则在会上发言。").contains("桥本则"), false)
+    }
+
+    func testClauseCharacterIsNotTheLastGivenCharacter() {
+        // 将 starts the predicate: 王非, not 王非将.
+        XCTAssertEqual(persons("王非将担任球队主教练。"), ["王非"])
+    }
+
+    func testLiEndsANameAfterATitle() {
+        // 里 ends a transliterated name after a title, but not a noun + 里 (秋风里).
+        XCTAssertEqual(persons("埃及总理詹祖里最近发表讲话。"), ["詹祖里"])
+        XCTAssertEqual(persons("在秋风里散步。"), [])
+    }
+
+    func testLastGivenCharacterGluedToDeng() {
+        // ICU reads 平等 as a word; the name is 李苏平 followed by 等.
+        XCTAssertEqual(persons("李苏平等三人出席了会议。"), ["李苏平"])
+    }
+
+    func testRareGivenCharacterIsNotUnknown() {
+        // 勰 is outside GB 2312 level 1 and absent from given-name-chars.txt: a rare name character.
+        let model = NameModel(lexicons: Lexicons())
+        XCTAssertTrue(model.isRare("勰"))
+        XCTAssertFalse(model.isRare("的"))
+        XCTAssertEqual(persons("我读过刘勰的书。"), ["刘勰"])
+    }
+
+    func testLeaderNamePlusZhengfuIsAPerson() {
+        // The ORG stage reads 克林顿政府 as an organization; the name inside is a PERSON.
+        let doc = Self.pipeline.annotate(Document(id: "t", text: "他指出，克林顿政府这样做是错误的。"))
+        XCTAssertEqual(doc.entities.filter { $0.type == .person }.map { doc.text($0.span) }, ["克林顿"])
+        XCTAssertFalse(doc.entities.contains { $0.type == .org && doc.text($0.span).hasPrefix("克林顿") })
+    }
+
+    func testPrepositionGluedToTransliteratedName() {
+        // ICU reads 和穆 as a word; the name 穆巴拉克 starts at 穆.
+        XCTAssertEqual(persons("他和穆巴拉克总统举行了会谈。"), ["穆巴拉克"])
+    }
+
+    func testLiStartsATransliteratedName() {
+        // 里 starts a name after punctuation, not after another character (这里).
+        XCTAssertEqual(persons("里德说，两国关系很好。"), ["里德"])
+        XCTAssertEqual(persons("这里德国游客很多。"), [])
+    }
+
+    func testCommonCharacterStartsOnlyALongTransliteratedRun() {
+        // 内 starts a 5-character name, not a short run (内容).
+        XCTAssertEqual(persons("内塔尼亚胡表示，和平进程必须继续。"), ["内塔尼亚胡"])
+        XCTAssertEqual(persons("内容很丰富，比赛很精彩。"), [])
+    }
 }

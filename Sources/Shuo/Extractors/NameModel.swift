@@ -89,6 +89,12 @@ struct NameModel: Sendable {
     let translit: [UInt32: Int]
     let userPersons: Lexicon
     let forbidden: Lexicon
+    /// common-chars.txt: the GB 2312 level-1 characters (code points); empty if the file is absent.
+    let commonChars: Set<UInt32>
+    /// japanese-surnames.txt: Japanese family names of 2+ characters (rule `name-japanese`).
+    let japaneseSurnames: Lexicon
+    /// Count given to a character of transliteration-standard.txt (enough to start a run).
+    static let standardTranslitCount = 5
 
     init(lexicons: Lexicons) {
         surnames = lexicons.named("surnames")
@@ -111,8 +117,22 @@ struct NameModel: Sendable {
             guard scalars.count == 1 else { continue }
             tr[scalars[0].value] = Int(e.weight)
         }
+        // transliteration-standard.txt: the standard transliteration syllables (hand-written),
+        // each counted as seen at least `standardTranslitCount` times.
+        for e in lexicons.named("transliteration-standard").entries {
+            let scalars = Array(e.text.unicodeScalars)
+            guard scalars.count == 1 else { continue }
+            tr[scalars[0].value] = max(tr[scalars[0].value] ?? 0, Self.standardTranslitCount)
+        }
         translit = tr
         userPersons = lexicons.user.lexicon(of: .person)
+        japaneseSurnames = lexicons.named("japanese-surnames")
+        var common = Set<UInt32>()
+        for e in lexicons.named("common-chars").entries {
+            let scalars = Array(e.text.unicodeScalars)
+            if scalars.count == 1 { common.insert(scalars[0].value) }
+        }
+        commonChars = common
         forbidden = Lexicon(name: "forbidden", entries: lexicons.user.forbidden.map { LexiconEntry(text: $0) })
     }
 
@@ -133,6 +153,13 @@ struct NameModel: Sendable {
         if weight >= 15 { return 0.6 }
         if weight >= 5 { return 0.3 }
         return 0
+    }
+
+    /// A rare Han character: outside GB 2312 level 1 (羡, 镕, 恪). Rare characters missing from
+    /// the given-name statistics are mostly name characters, not common words.
+    @inline(__always)
+    func isRare(_ s: Unicode.Scalar) -> Bool {
+        !commonChars.isEmpty && NameChars.isHan(s) && !commonChars.contains(s.value)
     }
 
     /// Count of `s` in transliterated names (0 if never seen).

@@ -220,26 +220,38 @@ public struct OrgStage: Stage {
         }
 
         // Media names without an anchor count when coordinated with an accepted organization.
-        for m in pendingMedia {
-            let coordinated = found.contains { o in
-                (gapIsCoordination(sc, o.span.end, m.span.start)) || gapIsCoordination(sc, m.span.end, o.span.start)
+        // Coordination gaps are at most three characters, so look only that far (a scan over
+        // every candidate made a long document quadratic).
+        if !pendingMedia.isEmpty {
+            var starts = Set<Int>(), ends = Set<Int>()
+            for o in found {
+                starts.insert(o.span.start)
+                ends.insert(o.span.end)
             }
-            if coordinated { found.append(m) }
+            for m in pendingMedia {
+                let coordinated = (0...3).contains { g in
+                    (ends.contains(m.span.start - g) && gapIsCoordination(sc, m.span.start - g, m.span.start))
+                        || (starts.contains(m.span.end + g) && gapIsCoordination(sc, m.span.end, m.span.end + g))
+                }
+                if coordinated { found.append(m) }
+            }
         }
 
         // Keep the longest, then the best, non-overlapping spans.
         found.sort { a, b in
             a.span.count != b.span.count ? a.span.count > b.span.count : a.score > b.score
         }
-        var taken: [Span] = []
+        // Offsets already covered by a kept span: checking against a list of kept spans made a
+        // long document quadratic.
+        var taken = [Bool](repeating: false, count: n + 1)
         var added: [Entity] = []
         for c in found {
-            if taken.contains(where: { $0.overlaps(c.span) }) { continue }
+            if c.span.range.contains(where: { taken[$0] }) { continue }
             if (c.span.range).contains(where: { blocked[$0] }) { continue }
             // A place alone is not an organization (广东省, 纽约州).
             if places.contains(sc, c.span.range) && c.rule != "org-known" { continue }
             if !forbidden.isEmpty, forbidden.contains(document.text(c.span)) { continue }
-            taken.append(c.span)
+            for j in c.span.range { taken[j] = true }
             added.append(Entity(.org, c.span, rule: c.rule, confidence: c.rule == "org-known" ? 0.9 : 0.75))
         }
         document.entities.append(contentsOf: added)

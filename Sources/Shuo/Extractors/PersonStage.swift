@@ -24,6 +24,9 @@ import Foundation
 /// - `name-transliterated`: parts joined by a name dot (穆罕默德·阿里), or a run of
 ///   transliteration characters scored by the second logistic model (places and place words
 ///   after it count against it).
+/// - `name-japanese`: a Japanese surname (japanese-surnames.txt) + 1–3 characters typical of
+///   Japanese given names ending at a clear boundary (桥本龙太郎在, 伊奈恭子不慎), or the surname
+///   alone before a title, speech verb or honorific (桥本首相, 小渊说). See NameJapanese.swift.
 /// - `name-xiaolao`: 小/老 + surname when that is how the text names someone (小陆说, 老王的).
 /// - `name-list`: a weaker candidate joined by 、/和/与 to an accepted name, and any 2–4 Han
 ///   characters between two accepted names in a 、 list (刘华清、尉健行、李岚清).
@@ -31,8 +34,15 @@ import Foundation
 ///   (score, byline, after a title, user entry), and short forms: the 2-character given name of
 ///   a 3-character Han name, the last part of a dotted name.
 /// A 3-character Han candidate written twice or more in the document scores higher.
-/// One correction to the ORG stage: an ORG that starts with surname + 1–2 characters followed
-/// by a clause word inside it (黄登仁在任县委) has swallowed a name, and is dropped.
+/// Segmentation repairs before scoring: a preposition ICU glued to a surname is split off
+/// (和江|泽|民); a name's last character glued to a following 等 is allowed (颜苏|平等). A
+/// single-character word after a name (等, 所, 之, 将 …) is not a loose character cut off it; a
+/// rare given-name character (outside GB 2312 level 1, common-chars.txt) is not scored as
+/// unknown. transliteration-standard.txt adds the standard transliteration syllables to the
+/// mined counts; 里 may start or continue a transliterated run (里德, 基里延科).
+/// Corrections to the ORG stage: an ORG that starts with surname + 1–2 characters followed
+/// by a clause word inside it (黄登仁在任县委) has swallowed a name, and is dropped; so is a
+/// transliterated name + 政府 (克林顿政府), whose name is a PERSON.
 /// Finally user `!` entries are removed from all entities (this stage owns the forbidden
 /// filter for every type). SHUO_PERSON_DEBUG=1 writes every candidate, its score and features
 /// to stderr.
@@ -66,6 +76,17 @@ public struct PersonStage: Stage {
 
     /// Single characters that follow a name as the next word (…延科均获得, …任英特尔总裁).
     static let afterNameAdverbs: Set<Unicode.Scalar> = ["均", "已", "再", "称", "指", "并", "先", "今", "昨", "任", "著", "译", "编", "摄", "各", "共", "亦"]
+
+    /// Single-character words that often follow a name as the next word of the clause (scored
+    /// like a function word after a candidate: 张少农等, 白居易所描绘, 张太雷之女, 邓惜华竟).
+    static let afterNameWords: Set<Unicode.Scalar> = afterNameAdverbs.union(["将", "等", "所", "之", "最", "竟", "率", "则", "才", "仍", "便", "即", "却", "刚", "早", "要", "会", "能", "没", "未", "拿", "带", "看", "听", "想", "做"])
+
+    /// Characters that rarely end a given name but often start the clause after a 2-character
+    /// name (王非将担任, 杨芳由于, 顾俊近几年): counted like a function word as a 3rd character.
+    static let rareGivenLast: Set<Unicode.Scalar> = ["以", "将", "由", "近", "从", "向", "对", "被", "曾", "已", "均", "等", "所", "称", "再", "并", "却", "竟"]
+
+    /// Log given-name ratio assumed for a rare character absent from given-name-chars.txt.
+    static let rareGivenLogRatio = log(0.105)
 
     /// Surnames that inside a clause are nearly always a preposition or adverb.
     static let clauseSurnames: Set<Unicode.Scalar> = ["于", "和", "向", "从", "将", "曾", "连", "经", "与", "同", "把", "对", "为", "以", "在", "自"]
@@ -123,6 +144,7 @@ public struct PersonStage: Stage {
         hanNames(&ctx, &cands)
         transliteratedNames(&ctx, &cands)
         xiaoLaoNames(&ctx, &cands)
+        japaneseNames(&ctx, &cands)
         afterTitleRuns(&ctx, &cands)
 
         if debug {
@@ -227,6 +249,30 @@ public struct PersonStage: Stage {
                     tokenEnd[Int(t.end)] = true
                     tokenEndFrom[Int(t.start)] = t.end
                 }
+                // ICU glues a preposition to the surname of an unknown name (和江|泽|民, 向江|泽|民,
+                // 和穆|巴拉|克): a 2-character token of preposition + surname (or transliteration
+                // character) followed by two single-character Han tokens, or by a word of
+                // transliteration characters, is split, so the name can start on a token boundary.
+                var a = 0
+                while a + 3 < n {
+                    if tokenStart[a] >= 0, tokenEndFrom[a] == Int32(a + 2), Self.gluedPrepositions.contains(s[a]),
+                       NameChars.isHan(s[a + 1]), NameChars.isHan(s[a + 2]), NameChars.isHan(s[a + 3]), tokenStart[a + 2] >= 0 {
+                        let singles = tokenEndFrom[a + 2] == Int32(a + 3) && tokenStart[a + 3] >= 0 && tokenEndFrom[a + 3] == Int32(a + 4)
+                        var translitWord = false
+                        let l = Int(tokenEndFrom[a + 2]) - (a + 2)
+                        if l >= 2, model.translitCount(s[a + 1]) >= 5 {
+                            translitWord = true
+                            for k in (a + 2)..<(a + 2 + l) where !NameChars.isHan(s[k]) || model.translitCount(s[k]) < 2 { translitWord = false }
+                        }
+                        if singles && model.surnames.contains(s, (a + 1)..<(a + 2)) || translitWord {
+                            tokenEndFrom[a] = Int32(a + 1)
+                            tokenEnd[a + 1] = true
+                            tokenStart[a + 1] = tokenStart[a]
+                            tokenEndFrom[a + 1] = Int32(a + 2)
+                        }
+                    }
+                    a += 1
+                }
             }
             inPlace = [Bool](repeating: false, count: n + 1)
             placeStart = [Bool](repeating: false, count: n + 1)
@@ -245,6 +291,9 @@ public struct PersonStage: Stage {
             personStartAt = [Bool](repeating: false, count: n + 1)
             personEndAt = [Bool](repeating: false, count: n + 1)
         }
+
+        /// Prepositions and conjunctions ICU may glue to the surname after them (和江|泽|民).
+        static let gluedPrepositions: Set<Unicode.Scalar> = ["和", "向", "对", "与", "同", "给", "被", "把", "让", "请", "由", "跟", "及", "据"]
 
         @inline(__always) func isFree(_ span: Span) -> Bool {
             for i in span.range where occupied[i] { return false }
@@ -312,7 +361,7 @@ public struct PersonStage: Stage {
             }
             if allTranslit && l > 1 { return true }
             if l == 1 {
-                if NameChars.isFunctionChar(s[k]) { return false }
+                if NameChars.isFunctionChar(s[k]), s[k] != "里" { return false }
                 switch s[k] {
                 case "人", "了", "等", "及", "由", "向", "为", "从", "将", "家", "国", "长", "者", "员", "师": return false
                 default: return true
@@ -354,6 +403,14 @@ public struct PersonStage: Stage {
     func dropOrgsSwallowingNames(_ document: inout Document) {
         let s = document.scalars
         document.entities.removeAll { e in
+            // A foreign leader's name + 政府 (克林顿政府, 内塔尼亚胡政府): the government is named
+            // after a person, the name is a PERSON.
+            if e.type == .org, e.span.count >= 4, e.span.count <= 7, s[e.span.end - 2] == "政", s[e.span.end - 1] == "府" {
+                let name = e.span.start..<(e.span.end - 2)
+                var translit = true
+                for k in name where !NameChars.isHan(s[k]) || model.translitCount(s[k]) < 2 { translit = false }
+                if translit, model.places.longestMatch(s, at: name.lowerBound, limit: name.upperBound) == nil { return true }
+            }
             guard e.type == .org, e.span.count >= 5, NameChars.isHan(s[e.span.start]),
                   model.surnames.contains(s, e.span.start..<(e.span.start + 1)) else { return false }
             for gl in 1...2 {
@@ -517,8 +574,10 @@ public struct PersonStage: Stage {
                     var f = SIMD32<Double>(repeating: 0)
                     // ICU may glue the name's last character to the next word (迟浩|田上|将):
                     // allowed when a title, speech verb or honorific starts right after.
+                    // Likewise when the glued word is the last given character + a function word or
+                    // 等 (颜苏|平等 → 颜苏平 + 等).
                     if !ctx.tokenEnd[e] {
-                        guard ctx.strongRightWord(e) else { continue }
+                        guard ctx.strongRightWord(e) || gluedFunctionAfter(ctx, e) else { continue }
                         f[F.hCut] = 1
                     }
                     var allHan = true
@@ -535,6 +594,11 @@ public struct PersonStage: Stage {
                         if let lr = logRatio(s[k]) {
                             f[F.hGivenLogRatio] += lr
                             minLog = min(minLog, lr)
+                        } else if model.isRare(s[k]) {
+                            // A rare character missing from the statistics: scored like a
+                            // moderately name-like one (季羡林, 陈寅恪), not as unknown.
+                            f[F.hGivenLogRatio] += Self.rareGivenLogRatio
+                            minLog = min(minLog, Self.rareGivenLogRatio)
                         } else {
                             f[F.hGivenUnknown] += 1
                             if ctx.tokenLength(at: k) == 1 { f[F.hGivenUnknownSingle] += 1 }
@@ -543,7 +607,9 @@ public struct PersonStage: Stage {
                     }
                     f[F.hGivenMinLogRatio] = minLog
                     if sl == 1, NameChars.isFunctionSurname(s[i]) { f[F.hFunctionSurname] = 1 }
-                    if gl == 2, NameChars.isFunctionChar(s[e - 1]) || s[e - 1] == "以" { f[F.hLastFunction] = 1 }
+                    // (里 ends transliterated names, 麦柯里, 詹祖里: counted below, only without a title
+                    // or speech verb around, as in 秋风里)
+                    if gl == 2, NameChars.isFunctionChar(s[e - 1]) && s[e - 1] != "里" || Self.rareGivenLast.contains(s[e - 1]) { f[F.hLastFunction] = 1 }
                     // How ICU cut it.
                     let firstTok = ctx.tokenLength(at: i)
                     if firstTok == sl {
@@ -572,6 +638,7 @@ public struct PersonStage: Stage {
                     }
                     let d = sides(ctx, i, e)
                     let personContext = d.titleBefore || d.rightCue || d.rightHonorific || d.rightTitle
+                    if gl == 2, s[e - 1] == "里", !personContext { f[F.hLastFunction] = 1 }
                     // Guards the statistics miss: a preposition-like surname inside a clause
                     // (有助于深化, 毕业于北大), an ICU word of surname + 1 (王朝, 高徒), and
                     // surname + a family/place character (刘家, 王氏, 李村).
@@ -601,7 +668,9 @@ public struct PersonStage: Stage {
                     f[F.hRightParen] = d.rightParen ? 1 : 0
                     var score = (f * F.hanWeights).sum() - F.hanThreshold + Self.threshold
                     if d.titleBefore { score += F.hanTitleBonus }
-                    if listOnly { score = Self.commaListThreshold + 0.1 }
+                    // (the model scores it: famous names are ICU words, 鲁宾, 张骞, 李白; an
+                    // ordinary word stays below the threshold and is kept only for a list)
+                    if listOnly { score = max(score, Self.commaListThreshold + 0.1) }
                     out.append(Candidate(span: span, score: score, rule: d.titleBefore ? "name-after-title" : "name-surname",
                                          features: f, kind: 1))
                 }
@@ -654,11 +723,12 @@ public struct PersonStage: Stage {
         i = 0
         while i < n {
             guard ctx.tokenStart[i] >= 0, NameChars.isHan(s[i]), !ctx.occupied[i],
-                  model.translitCount(s[i]) >= 5, !NameChars.isFunctionChar(s[i]) else { i += 1; continue }
+                  model.translitCount(s[i]) >= 5, !NameChars.isFunctionChar(s[i]) || translitLeadingLi(ctx, i) else { i += 1; continue }
+            // Common word characters start a run only when it is long (内塔尼亚胡, 比埃尔霍夫).
+            var weakStart = false
             switch s[i] {
             case "人", "多", "大", "和", "子", "文", "天", "新", "海", "山", "南", "内", "比", "加", "因", "保", "达", "图", "汉", "列":
-                i += 1
-                continue
+                weakStart = true
             default: break
             }
             var e = i
@@ -668,7 +738,8 @@ public struct PersonStage: Stage {
                 let l = ctx.tokenLength(at: e)
                 var ok = l > 0
                 for k in e..<(e + l) where !NameChars.isHan(s[k]) || model.translitCount(s[k]) < (k == i ? 5 : 2) || ctx.occupied[k]
-                    || NameChars.isFunctionChar(s[k]) || s[k] == "以" { ok = false }
+                    || NameChars.isFunctionChar(s[k]) && !translitInnerLi(ctx, k, runStart: i) && !(k == i && translitLeadingLi(ctx, k))
+                    || s[k] == "以" { ok = false }
                 guard ok else { break }
                 if e > i, ctx.strongRightWord(e) { break }
                 tokens += 1
@@ -677,6 +748,7 @@ public struct PersonStage: Stage {
             }
             let len = e - i
             guard len >= 2 else { i += max(1, len); continue }
+            if weakStart, len < 4 || s[i] == "人" || s[i] == "和" { i += 1; continue }
             // Known places (and ICU words that are places) are not names.
             if model.places.contains(s, i..<e) || model.surnames.contains(s, i..<e) { i = e; continue }
             var placeInside = false
@@ -736,6 +808,39 @@ public struct PersonStage: Stage {
             out.append(Candidate(span: Span(i, e), score: score, rule: afterTitle ? "name-after-title" : "name-transliterated",
                                  features: f, kind: 2))
             i = e
+        }
+    }
+
+    /// The name's last character and the character at `e` form one 2-character ICU token, and
+    /// the character at `e` is 等 (other function characters glue into words too often: 成都, 过于).
+    @inline(__always)
+    func gluedFunctionAfter(_ ctx: Context, _ e: Int) -> Bool {
+        guard e >= 1, e < ctx.n, ctx.tokenStart[e - 1] >= 0, ctx.tokenEndFrom[e - 1] == Int32(e + 1) else { return false }
+        let c = ctx.s[e]
+        return c == "等"
+    }
+
+    /// 里 is a function word (这里, 家里) but also a common transliteration syllable (基里延科,
+    /// 罗马里奥): inside a run, after its first character and before another transliteration
+    /// character that is not a function word, it is part of the name.
+    @inline(__always)
+    func translitInnerLi(_ ctx: Context, _ k: Int, runStart: Int) -> Bool {
+        let s = ctx.s
+        guard s[k] == "里", k > runStart, k + 1 < ctx.n, NameChars.isHan(s[k + 1]), !ctx.occupied[k + 1] else { return false }
+        return model.translitCount(s[k + 1]) >= 2 && !NameChars.isFunctionChar(s[k + 1])
+    }
+
+    /// 里 can start a transliterated name (里德, 里贝罗) where it cannot be the end of 这里/那里:
+    /// after punctuation or 的/和/而/与/及, on its own token, before a transliteration character.
+    @inline(__always)
+    func translitLeadingLi(_ ctx: Context, _ i: Int) -> Bool {
+        let s = ctx.s
+        guard s[i] == "里", i + 1 < ctx.n, ctx.tokenLength(at: i) == 1, NameChars.isHan(s[i + 1]),
+              model.translitCount(s[i + 1]) >= 5, !NameChars.isFunctionChar(s[i + 1]) else { return false }
+        guard i > 0, NameChars.isHan(s[i - 1]) else { return true }
+        switch s[i - 1] {
+        case "的", "和", "而", "与", "及": return true
+        default: return false
         }
     }
 
