@@ -88,7 +88,9 @@ public struct WordStage: Stage {
         guard !s.isEmpty else { return }
         let text = UTF16Text(s)
         var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 2 + 16)
+        // News text has about 0.66 tokens per character; reserving one per character costs only
+        // untouched address space, where growing at the end would briefly hold two copies.
+        tokens.reserveCapacity(s.count + 1)
         var start = 0
         pool.forEachBoundary(text) { boundary, status in
             let end = text.scalarOffset(boundary)
