@@ -182,4 +182,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("lex.tsv:1"), r.stderr)
     }
+
+    func testOutputIsTheSameFromRunToRun() throws {
+        // Swift seeds its hashing per process: any choice made in Set or Dictionary order would
+        // show up as output that changes between runs. Names here share given names on purpose.
+        var text = ""
+        let names = ["程冠军", "季冠军", "张欢迎", "游欢迎", "李建国", "王建国", "赵建国", "刘明", "陈明"]
+        for (k, n) in names.enumerated() {
+            text += "记者\(n)报道。\(n)表示：“第\(k)条意见很重要。”\n"
+            text += "“我们会继续努力。”\(String(n.unicodeScalars.dropFirst()))说。\n"
+        }
+        let path = try write("same.txt", text)
+        let first = try CLI.run(["annotate", path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        for _ in 0..<4 {
+            XCTAssertEqual(try CLI.run(["annotate", path]).out, first.out)
+        }
+    }
 }

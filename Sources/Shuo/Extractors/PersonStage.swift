@@ -107,8 +107,10 @@ public struct PersonStage: Stage {
         var span: Span
         var score: Double
         var rule: String
-        /// For the statistical rules: the feature vector and which model (1 Han, 2 transliterated).
-        var features = SIMD32<Double>(repeating: 0)
+        /// For the statistical rules, which model scored it (1 Han, 2 transliterated), and the
+        /// feature vector only when SHUO_PERSON_DEBUG asks for it: inline, it made every
+        /// candidate 300 bytes and a long document's candidates hundreds of megabytes.
+        var features: FeatureBox? = nil
         var kind = 0
         /// Whether, once accepted, it may seed document consistency (see `consistency`).
         var seeds = true
@@ -151,7 +153,7 @@ public struct PersonStage: Stage {
             var line = ""
             for c in cands {
                 var fs = ""
-                if c.kind > 0 { for k in 0..<32 where c.features[k] != 0 { fs += "\(k):\(c.features[k]) " } }
+                if c.kind > 0, let f = c.features?.values { for k in 0..<32 where f[k] != 0 { fs += "\(k):\(f[k]) " } }
                 line += "CAND\t\(document.id)\t\(c.span.start)\t\(c.span.end)\t\(c.score)\t\(c.rule)\t\(c.kind)\t\(fs)\n"
             }
             fputs(line, stderr)
@@ -672,7 +674,7 @@ public struct PersonStage: Stage {
                     // ordinary word stays below the threshold and is kept only for a list)
                     if listOnly { score = max(score, Self.commaListThreshold + 0.1) }
                     out.append(Candidate(span: span, score: score, rule: d.titleBefore ? "name-after-title" : "name-surname",
-                                         features: f, kind: 1))
+                                         features: debug ? FeatureBox(f) : nil, kind: 1))
                 }
             }
         }
@@ -806,7 +808,7 @@ public struct PersonStage: Stage {
             }
             let score = (f * F.translitWeights).sum() - F.translitThreshold + Self.threshold
             out.append(Candidate(span: Span(i, e), score: score, rule: afterTitle ? "name-after-title" : "name-transliterated",
-                                 features: f, kind: 2))
+                                 features: debug ? FeatureBox(f) : nil, kind: 2))
             i = e
         }
     }
@@ -1001,3 +1003,8 @@ public struct PersonStage: Stage {
     }
 }
 
+/// A candidate's feature vector, kept (by reference) only for the debugging dump.
+final class FeatureBox {
+    let values: SIMD32<Double>
+    init(_ values: SIMD32<Double>) { self.values = values }
+}

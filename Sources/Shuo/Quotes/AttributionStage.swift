@@ -110,7 +110,11 @@ public struct AttributionStage: Stage {
             for p in doc.people { for m in p.mentions { byMention[m] = p.name } }
             personName = byMention
             // The longest PERSON text that begins or ends with each shorter one (恩佐 → 阿尔弗雷德·恩佐).
-            let distinct = Set(persons.map { doc.text($0) }).sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+            // Ties are broken by text: Set order changes from run to run, and output must not.
+            let distinct = Set(persons.map { doc.text($0) }).sorted {
+                let a = $0.unicodeScalars.count, b = $1.unicodeScalars.count
+                return a != b ? a > b : $0 < $1
+            }
             var longest: [String: String] = [:]
             if distinct.count <= 2000 {
                 for (k, short) in distinct.enumerated() {
@@ -123,7 +127,7 @@ public struct AttributionStage: Stage {
             }
             // A three-character Han name is also written by its given name alone (孙少平 → 少平).
             var given = Set<String>()
-            for name in names where name.unicodeScalars.count == 3
+            for name in names.sorted() where name.unicodeScalars.count == 3
                 && name.unicodeScalars.allSatisfy({ QuoteCues.isIdeograph($0) }) {
                 let g = String(name.unicodeScalars.dropFirst())
                 if !names.contains(g) && longest[g] == nil {
