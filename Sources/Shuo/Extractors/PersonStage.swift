@@ -207,35 +207,35 @@ public struct PersonStage: Stage {
         let n: Int
         let model: NameModel
         /// Offsets covered by an entity (made before, or accepted here).
-        var occupied: [Bool]
+        var occupied: BitArray
         /// Token index starting at an offset, or -1.
         var tokenStart: [Int32]
         /// Whether a token ends at an offset (index n included).
-        var tokenEnd: [Bool]
+        var tokenEnd: BitArray
         /// End offset of the token starting at an offset (0 where none starts).
         var tokenEndFrom: [Int32]
         /// A TITLE entity ends at this offset.
-        var titleEndsAt: [Bool]
+        var titleEndsAt: BitArray
         /// Offsets inside a known place name (places.txt, 2+ characters, starting on a token).
-        var inPlace: [Bool]
+        var inPlace: BitArray
         /// Offsets where such a place name starts.
-        var placeStart: [Bool]
+        var placeStart: BitArray
         /// Accepted PERSON spans by start and end offset (for lists).
-        var personStartAt: [Bool]
-        var personEndAt: [Bool]
+        var personStartAt: BitArray
+        var personEndAt: BitArray
 
         init(document: Document, model: NameModel) {
             s = document.scalars
             n = s.count
             self.model = model
-            occupied = [Bool](repeating: false, count: n)
-            titleEndsAt = [Bool](repeating: false, count: n + 1)
+            occupied = BitArray(repeating: false, count: n)
+            titleEndsAt = BitArray(repeating: false, count: n + 1)
             for e in document.entities {
                 for i in e.span.range where i < n { occupied[i] = true }
                 if e.type == .title { titleEndsAt[e.span.end] = true }
             }
             tokenStart = [Int32](repeating: -1, count: n + 1)
-            tokenEnd = [Bool](repeating: false, count: n + 1)
+            tokenEnd = BitArray(repeating: false, count: n + 1)
             tokenEndFrom = [Int32](repeating: 0, count: n + 1)
             if document.tokens.isEmpty {
                 for i in 0..<n {
@@ -276,8 +276,8 @@ public struct PersonStage: Stage {
                     a += 1
                 }
             }
-            inPlace = [Bool](repeating: false, count: n + 1)
-            placeStart = [Bool](repeating: false, count: n + 1)
+            inPlace = BitArray(repeating: false, count: n + 1)
+            placeStart = BitArray(repeating: false, count: n + 1)
             if model.places.count > 0 {
                 var i = 0
                 while i < n {
@@ -290,8 +290,8 @@ public struct PersonStage: Stage {
                     }
                 }
             }
-            personStartAt = [Bool](repeating: false, count: n + 1)
-            personEndAt = [Bool](repeating: false, count: n + 1)
+            personStartAt = BitArray(repeating: false, count: n + 1)
+            personEndAt = BitArray(repeating: false, count: n + 1)
         }
 
         /// Prepositions and conjunctions ICU may glue to the surname after them (和江|泽|民).

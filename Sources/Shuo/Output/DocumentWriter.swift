@@ -11,7 +11,14 @@ public struct DocumentWriter: Sendable {
     }
 
     public func line(for doc: Document) -> [UInt8] {
-        var out = JSONBuffer(capacity: doc.count * 4 + 256)
+        // Sized to fit so that a large document's line is not grown by doubling, which briefly
+        // holds the old and the new buffer: CJK text is 3 bytes a character in UTF-8, an entity
+        // about 100 bytes of JSON, a quote repeats its text.
+        var quoted = 0
+        for q in doc.quotes { quoted += q.span.count }
+        let estimate = (includeText ? doc.count * 3 : 0) + quoted * 3 + doc.entities.count * 100
+            + doc.quotes.count * 200 + doc.people.count * 64 + 256
+        var out = JSONBuffer(capacity: estimate)
         write(doc, to: &out)
         out.bytes.append(0x0A)
         return out.bytes
