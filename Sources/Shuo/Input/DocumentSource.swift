@@ -16,9 +16,25 @@ public enum InputMode: String, Sendable, CaseIterable {
 /// A document as read, before decoding: decoding runs on the worker threads.
 public struct RawDocument: Sendable {
     public enum Payload: Sendable {
-        case bytes([UInt8], TextEncoding)
+        case bytes(ByteBox, TextEncoding)
         case jsonLine([UInt8])
         case failed(DocumentError)
+    }
+
+    /// Input bytes that decoding hands back as soon as it is done with them: the runner holds
+    /// the raw document until its whole annotation returns, and for one large file those bytes
+    /// would otherwise stay alive next to the decoded text the whole time.
+    public final class ByteBox: @unchecked Sendable {
+        fileprivate var bytes: [UInt8]
+        public let count: Int
+        public init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            count = bytes.count
+        }
+    }
+
+    public static func text(id: String, bytes: [UInt8], encoding: TextEncoding) -> RawDocument {
+        RawDocument(id: id, payload: .bytes(ByteBox(bytes), encoding))
     }
 
     public var id: String
@@ -26,7 +42,8 @@ public struct RawDocument: Sendable {
 
     public var byteCount: Int {
         switch payload {
-        case .bytes(let b, _), .jsonLine(let b): b.count
+        case .bytes(let box, _): box.count
+        case .jsonLine(let b): b.count
         case .failed: 0
         }
     }
@@ -36,7 +53,9 @@ public struct RawDocument: Sendable {
         switch payload {
         case .failed(let error):
             return Document(id: id, error: error)
-        case .bytes(let bytes, let encoding):
+        case .bytes(let box, let encoding):
+            let bytes = box.bytes
+            box.bytes = []
             switch TextDecoder.decode(bytes, encoding: encoding) {
             case .success(let scalars): return Document(id: id, scalars: scalars)
             case .failure(let f): return Document(id: id, error: f.documentError)
@@ -123,7 +142,7 @@ public final class DocumentSource {
                     let id = "\(currentPath):\(lineNumber)"
                     if options.mode == .lines {
                         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                        return RawDocument(id: id, payload: .bytes(line, options.encoding))
+                        return RawDocument.text(id: id, bytes: line, encoding: options.encoding)
                     }
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                     return RawDocument(id: id, payload: .jsonLine(line))
@@ -179,7 +198,7 @@ public final class DocumentSource {
                 // Not ASCII-compatible (UTF-16/32): decode whole, then cut into lines.
                 return splitDecodedLines(bytes, path: path)
             }
-            return RawDocument(id: path, payload: .bytes(bytes, options.encoding))
+            return RawDocument.text(id: path, bytes: bytes, encoding: options.encoding)
         }
     }
 
@@ -198,7 +217,7 @@ public final class DocumentSource {
                 n += 1
                 let trimmed = line.last == 0x0D ? Array(line.dropLast()) : line
                 if !trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    docs.append(RawDocument(id: "\(path):\(n)", payload: .bytes(trimmed, .utf8)))
+                    docs.append(RawDocument.text(id: "\(path):\(n)", bytes: trimmed, encoding: .utf8))
                 }
                 line.removeAll(keepingCapacity: true)
             }
