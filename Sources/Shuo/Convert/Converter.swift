@@ -30,22 +30,8 @@ public enum ConvertFormat: String, CaseIterable, Sendable {
     }
 }
 
-public struct ConvertError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int?
-    public var message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
-    }
-}
+/// A problem in an input file, named by file and line.
+public typealias ConvertError = FileLineError
 
 /// A converted document: text and flat entities in spec types.
 public struct ConvertedDocument: Sendable, Equatable {

@@ -58,22 +58,7 @@ public struct EvalDocument: Sendable {
 }
 
 /// A spec JSONL file that cannot be scored: names the file and line.
-public struct EvalInputError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int?
-    public var message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
-    }
-}
+public typealias EvalInputError = FileLineError
 
 /// The documents of one spec JSONL file, in file order, indexed by id.
 public struct EvalFile: Sendable {

@@ -104,35 +104,17 @@ struct NameModel: Sendable {
         cues = lexicons.named("speech-cues")
         places = lexicons.named("places")
         pronouns = lexicons.named("pronouns")
-        var ratio: [UInt32: Float] = [:]
-        for e in lexicons.named("given-name-chars").entries {
-            let scalars = Array(e.text.unicodeScalars)
-            guard scalars.count == 1 else { continue }
-            ratio[scalars[0].value] = Float(e.extra.first ?? "") ?? 0
-        }
-        givenRatio = ratio
-        var tr: [UInt32: Int] = [:]
-        for e in lexicons.named("transliteration-chars").entries {
-            let scalars = Array(e.text.unicodeScalars)
-            guard scalars.count == 1 else { continue }
-            tr[scalars[0].value] = Int(e.weight)
-        }
+        givenRatio = lexicons.named("given-name-chars").perCharacter { Float($0.extra.first ?? "") ?? 0 }
+        var tr = lexicons.named("transliteration-chars").perCharacter { Int($0.weight) }
         // transliteration-standard.txt: the standard transliteration syllables (hand-written),
         // each counted as seen at least `standardTranslitCount` times.
-        for e in lexicons.named("transliteration-standard").entries {
-            let scalars = Array(e.text.unicodeScalars)
-            guard scalars.count == 1 else { continue }
-            tr[scalars[0].value] = max(tr[scalars[0].value] ?? 0, Self.standardTranslitCount)
+        for c in lexicons.named("transliteration-standard").perCharacter({ _ in Self.standardTranslitCount }).keys {
+            tr[c] = max(tr[c] ?? 0, Self.standardTranslitCount)
         }
         translit = tr
         userPersons = lexicons.user.lexicon(of: .person)
         japaneseSurnames = lexicons.named("japanese-surnames")
-        var common = Set<UInt32>()
-        for e in lexicons.named("common-chars").entries {
-            let scalars = Array(e.text.unicodeScalars)
-            if scalars.count == 1 { common.insert(scalars[0].value) }
-        }
-        commonChars = common
+        commonChars = Set(lexicons.named("common-chars").perCharacter { _ in true }.keys)
         forbidden = Lexicon(name: "forbidden", entries: lexicons.user.forbidden.map { LexiconEntry(text: $0) })
     }
 

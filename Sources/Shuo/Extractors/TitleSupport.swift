@@ -92,18 +92,8 @@ struct TitleNameCue: Sendable {
         notNames = lexicons.named("not-names")
         cues = lexicons.named("speech-cues")
         self.titles = titles
-        var ratio: [UInt32: Double] = [:]
-        for e in lexicons.named("given-name-chars").entries {
-            guard let s = e.text.unicodeScalars.first, e.text.unicodeScalars.count == 1 else { continue }
-            ratio[s.value] = Double(e.extra.first ?? "") ?? 0.05
-        }
-        givenRatio = ratio
-        var tr: [UInt32: Int] = [:]
-        for e in lexicons.named("transliteration-chars").entries {
-            guard let s = e.text.unicodeScalars.first, e.text.unicodeScalars.count == 1 else { continue }
-            tr[s.value] = Int(e.weight)
-        }
-        translit = tr
+        givenRatio = lexicons.named("given-name-chars").perCharacter { Double($0.extra.first ?? "") ?? 0.05 }
+        translit = lexicons.named("transliteration-chars").perCharacter { Int($0.weight) }
         places = lexicons.named("places")
         orgs = lexicons.named("orgs")
     }

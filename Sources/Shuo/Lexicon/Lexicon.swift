@@ -100,6 +100,19 @@ public struct Lexicon: Sendable {
         return trie.exact(key, key.indices).map(Int.init)
     }
 
+    /// For a lexicon of single characters: each character's value, as `value` reads it from
+    /// the entry. Longer entries are skipped.
+    public func perCharacter<T>(_ value: (LexiconEntry) -> T) -> [UInt32: T] {
+        var out: [UInt32: T] = [:]
+        out.reserveCapacity(entries.count)
+        for e in entries {
+            var it = e.text.unicodeScalars.makeIterator()
+            guard let first = it.next(), it.next() == nil else { continue }
+            out[first.value] = value(e)
+        }
+        return out
+    }
+
     /// Entries whose tag (first extra column) is `tag`.
     public func entries(tagged tag: String) -> [LexiconEntry] { entries.filter { $0.tag == tag } }
 
