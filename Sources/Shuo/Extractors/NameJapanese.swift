@@ -30,7 +30,7 @@ extension PersonStage {
         return model.cues.longestMatch(s, at: e, limit: min(ctx.n, e + 6)) != nil
     }
 
-    func japaneseNames(_ ctx: inout Context, _ out: inout [Candidate]) {
+    func japaneseNames(_ ctx: Context, _ out: inout [Candidate]) {
         let s = ctx.s, n = ctx.n
         guard model.japaneseSurnames.count > 0, n >= 2 else { return }
         for i in 0..<(n - 1) where ctx.tokenStart[i] >= 0 && NameChars.isHan(s[i]) && !ctx.occupied[i] {

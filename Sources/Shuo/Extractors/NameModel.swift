@@ -84,13 +84,13 @@ struct NameModel: Sendable {
     let places: Lexicon
     let pronouns: Lexicon
     /// given-name-chars.txt: code point → ratio of its uses that are inside given names.
-    let givenRatio: [UInt32: Float]
+    let givenRatio: CodePointMap<Float>
     /// transliteration-chars.txt: code point → count in transliterated names.
-    let translit: [UInt32: Int]
+    let translit: CodePointMap<Int>
     let userPersons: Lexicon
     let forbidden: Lexicon
     /// common-chars.txt: the GB 2312 level-1 characters (code points); empty if the file is absent.
-    let commonChars: Set<UInt32>
+    let commonChars: CodePointMap<Bool>
     /// japanese-surnames.txt: Japanese family names of 2+ characters (rule `name-japanese`).
     let japaneseSurnames: Lexicon
     /// Count given to a character of transliteration-standard.txt (enough to start a run).
@@ -104,17 +104,17 @@ struct NameModel: Sendable {
         cues = lexicons.named("speech-cues")
         places = lexicons.named("places")
         pronouns = lexicons.named("pronouns")
-        givenRatio = lexicons.named("given-name-chars").perCharacter { Float($0.extra.first ?? "") ?? 0 }
+        givenRatio = CodePointMap(lexicons.named("given-name-chars").perCharacter { Float($0.extra.first ?? "") ?? 0 })
         var tr = lexicons.named("transliteration-chars").perCharacter { Int($0.weight) }
         // transliteration-standard.txt: the standard transliteration syllables (hand-written),
         // each counted as seen at least `standardTranslitCount` times.
         for c in lexicons.named("transliteration-standard").perCharacter({ _ in Self.standardTranslitCount }).keys {
             tr[c] = max(tr[c] ?? 0, Self.standardTranslitCount)
         }
-        translit = tr
+        translit = CodePointMap(tr)
         userPersons = lexicons.user.lexicon(of: .person)
         japaneseSurnames = lexicons.named("japanese-surnames")
-        commonChars = Set(lexicons.named("common-chars").perCharacter { _ in true }.keys)
+        commonChars = CodePointMap(lexicons.named("common-chars").perCharacter { _ in true })
         forbidden = Lexicon(name: "forbidden", entries: lexicons.user.forbidden.map { LexiconEntry(text: $0) })
     }
 

@@ -41,6 +41,23 @@ public struct OrgStage: Stage {
     let titlesLex: Lexicon
     let forbidden: Set<String>
 
+    // Character sets the rules below test, built once: `TitleOrgChars.set` builds and hashes
+    // a new Set on every call, which in the per-offset loops was a measurable share of the stage.
+    /// Aspect particles: a one-character weak suffix before one is a verb (办了).
+    static let aspectParticles = TitleOrgChars.set("了着过")
+    /// Numerals and quantifiers that cannot start a named organization.
+    static let quantityStarts = TitleOrgChars.set("一二三四五六七八九十两几多数每各")
+    /// Adverbs and modals before which 会 is the verb "can/will".
+    static let adverbsBeforeHui = TitleOrgChars.set("不也将就都才还又能可必总")
+    /// One-character suffixes that may be followed by a further word.
+    static let unitSuffixChars = TitleOrgChars.set("会联办站校系")
+    /// Characters that make 处 part of an ordinary word (地处, 到处, 之处 …).
+    static let wordsBeforeChu = TitleOrgChars.set("地到之各此住去好难相益长短")
+    /// Characters that make 部 part of an ordinary word (东部, 内部, 全部 …).
+    static let wordsBeforeBu = TitleOrgChars.set("东南西北中内外上下前后全局总本")
+    /// Quantifiers that start a classifier phrase (多家, 这个, 一名 …).
+    static let quantifierStarts = TitleOrgChars.set("多几每各这那一两")
+
     /// Longest name part (before the suffix) the walk back considers.
     static let window = 22
     /// With no anchor, how many characters of name a strong suffix may take.
@@ -171,7 +188,7 @@ public struct OrgStage: Stage {
                     // (签署, 全局, 干部, 情报) unless it ends a sub-unit of a known organization
                     // (checked in suffixCandidate); one followed by an aspect particle is a verb (办了).
                     midToken = !bounds.isStart[i] && i >= 1 && bounds.isStart[i - 1]
-                    if e < n, TitleOrgChars.set("了着过").contains(sc[e].value) { continue }
+                    if e < n, Self.aspectParticles.contains(sc[e].value) { continue }
                 }
                 if isEvent(sc, end: e) { continue }
                 if !plausibleEnd(sc, bounds, suffixStart: i, end: e, strong: strong) { continue }
@@ -317,7 +334,7 @@ public struct OrgStage: Stage {
         if team, end < sc.count, sc[end] == "员" || sc[end] == "长" { return false }
         for j in s..<suffixStart where !TitleOrgChars.isIdeograph(sc[j]) { return false }
         // A counted phrase (四家公司, 两所大学, 几个协会) is not a name.
-        if TitleOrgChars.set("一二三四五六七八九十两几多数每各").contains(sc[s].value) { return false }
+        if Self.quantityStarts.contains(sc[s].value) { return false }
         if Self.genericOrgWords.contains(sc, s..<suffixStart) || titlesLex.contains(sc, s..<suffixStart)
             || places.contains(sc, s..<suffixStart) || cues.contains(sc, s..<suffixStart)
             || Self.stopWords.contains(sc, s..<suffixStart) { return false }
@@ -381,7 +398,7 @@ public struct OrgStage: Stage {
             return false
         }
         // 也不会, 就会, 将会: a modal verb, not an association.
-        if e - i == 1, suffixChar == "会", i >= 1, TitleOrgChars.set("不也将就都才还又能可必总").contains(sc[i - 1].value) { return false }
+        if e - i == 1, suffixChar == "会", i >= 1, Self.adverbsBeforeHui.contains(sc[i - 1].value) { return false }
         if e - i == 1, !strong {
             // 联赛, 会上, 所作: the suffix character starts another word.
             if let x = next, TitleOrgChars.isIdeograph(x) {
@@ -389,7 +406,7 @@ public struct OrgStage: Stage {
                 // The suffix character and a lone character after it are one word ICU did not
                 // know (新闻联|播, 一定会|成): not an ending.
                 if bounds.isStart[i], e + 1 <= n, bounds.isEnd[e + 1], !Self.stopChars.contains(x.value),
-                   titlesLex.longestMatch(sc, at: e) == nil, TitleOrgChars.set("会联办站校系").contains(suffixChar.value) {
+                   titlesLex.longestMatch(sc, at: e) == nil, Self.unitSuffixChars.contains(suffixChar.value) {
                     return false
                 }
                 if suffixChar == "会", x == "上" || x == "后" || x == "前" || x == "期" { return false }
@@ -398,9 +415,9 @@ public struct OrgStage: Stage {
                     && !(e + 1 < n && (x == "副" || x == "总") && titlesLex.longestMatch(sc, at: e + 1) != nil) { return false }
             }
             // 地处, 到处, 之处: not an office.
-            if suffixChar == "处", i >= 1, TitleOrgChars.set("地到之各此住去好难相益长短").contains(sc[i - 1].value) { return false }
+            if suffixChar == "处", i >= 1, Self.wordsBeforeChu.contains(sc[i - 1].value) { return false }
             // 西北部, 中部: a direction, not a department.
-            if suffixChar == "部", i >= 1, TitleOrgChars.set("东南西北中内外上下前后全局总本").contains(sc[i - 1].value) { return false }
+            if suffixChar == "部", i >= 1, Self.wordsBeforeBu.contains(sc[i - 1].value) { return false }
             if suffixChar == "报", i >= 1, sc[i - 1] == "本" { return false }
         }
         // The suffix must not be the start of a title (研究所|所长 read as 所所).
@@ -506,7 +523,7 @@ public struct OrgStage: Stage {
         // The rest of the ICU word that ends here.
         var start = p - 1
         while start > floor, !bounds.isStart[start] { start -= 1 }
-        if p - start >= 2, Self.classifiers.contains(sc[p - 1].value), !TitleOrgChars.isIdeograph(sc[start]) || TitleOrgChars.set("多几每各这那一两").contains(sc[start].value) {
+        if p - start >= 2, Self.classifiers.contains(sc[p - 1].value), !TitleOrgChars.isIdeograph(sc[start]) || Self.quantifierStarts.contains(sc[start].value) {
             // A counted phrase (多个, 几家, 这位): not part of a name.
             return .stop
         }

@@ -139,15 +139,16 @@ public struct PersonStage: Stage {
         dropOrgsSwallowingNames(&document)
         var ctx = Context(document: document, model: model)
 
+        // (the candidate rules only read ctx: see hanNames)
         var cands: [Candidate] = []
-        userNames(&ctx, &cands)
-        bylineNames(&ctx, &cands)
-        reporterNames(&ctx, &cands)
-        hanNames(&ctx, &cands)
-        transliteratedNames(&ctx, &cands)
-        xiaoLaoNames(&ctx, &cands)
-        japaneseNames(&ctx, &cands)
-        afterTitleRuns(&ctx, &cands)
+        userNames(ctx, &cands)
+        bylineNames(ctx, &cands)
+        reporterNames(ctx, &cands)
+        hanNames(ctx, &cands)
+        transliteratedNames(ctx, &cands)
+        xiaoLaoNames(ctx, &cands)
+        japaneseNames(ctx, &cands)
+        afterTitleRuns(ctx, &cands)
 
         if debug {
             var line = ""
@@ -432,7 +433,7 @@ public struct PersonStage: Stage {
 
     // MARK: - Rules
 
-    func userNames(_ ctx: inout Context, _ out: inout [Candidate]) {
+    func userNames(_ ctx: Context, _ out: inout [Candidate]) {
         let lex = model.userPersons
         guard lex.count > 0 else { return }
         var i = 0
@@ -461,7 +462,7 @@ public struct PersonStage: Stage {
 
     /// 记者薛原报道, 记者陈昭、王芳报道, （新华社记者戴浩摄）: the names between a reporter
     /// title and 报道/摄 are names whatever their characters (`name-byline`).
-    func reporterNames(_ ctx: inout Context, _ out: inout [Candidate]) {
+    func reporterNames(_ ctx: Context, _ out: inout [Candidate]) {
         let s = ctx.s, n = ctx.n
         var i = 2
         while i < n {
@@ -502,7 +503,7 @@ public struct PersonStage: Stage {
         return model.notNames.contains(s, g.range)
     }
 
-    func bylineNames(_ ctx: inout Context, _ out: inout [Candidate]) {
+    func bylineNames(_ ctx: Context, _ out: inout [Candidate]) {
         let s = ctx.s, n = ctx.n
         var i = 0
         while i < n {
@@ -551,7 +552,10 @@ public struct PersonStage: Stage {
         }
     }
 
-    func hanNames(_ ctx: inout Context, _ out: inout [Candidate]) {
+    /// Takes `ctx` borrowed, not inout, like the other candidate rules: they only read it, and
+    /// with inout the compiler copied the whole Context (1.5 kB) before each call of a helper
+    /// on it, once per candidate.
+    func hanNames(_ ctx: Context, _ out: inout [Candidate]) {
         typealias F = NameFeatures
         let s = ctx.s, n = ctx.n
         for i in 0..<n {
@@ -680,7 +684,7 @@ public struct PersonStage: Stage {
         }
     }
 
-    func transliteratedNames(_ ctx: inout Context, _ out: inout [Candidate]) {
+    func transliteratedNames(_ ctx: Context, _ out: inout [Candidate]) {
         let s = ctx.s, n = ctx.n
         // Dotted names: extend over name-like tokens on both sides of each dot.
         var i = 1
@@ -850,7 +854,7 @@ public struct PersonStage: Stage {
     /// characters, or words of transliteration characters) that ends at a clear boundary is a
     /// name even without a Han surname (发言人吉尔摩６日说, 总理若斯潘突然): `name-after-title`,
     /// a fallback the surname and transliteration rules outscore where they apply.
-    func afterTitleRuns(_ ctx: inout Context, _ out: inout [Candidate]) {
+    func afterTitleRuns(_ ctx: Context, _ out: inout [Candidate]) {
         let s = ctx.s, n = ctx.n
         for i in 1..<max(1, n) where ctx.tokenStart[i] >= 0 && NameChars.isHan(s[i]) && !ctx.occupied[i] {
             guard ctx.titleBefore(i) else { continue }
@@ -894,7 +898,7 @@ public struct PersonStage: Stage {
         }
     }
 
-    func xiaoLaoNames(_ ctx: inout Context, _ out: inout [Candidate]) {
+    func xiaoLaoNames(_ ctx: Context, _ out: inout [Candidate]) {
         let s = ctx.s, n = ctx.n
         guard n >= 2 else { return }
         for i in 0..<(n - 1) {

@@ -43,6 +43,8 @@ public struct TitleStage: Stage {
     static let seniorHeads = TitleOrgChars.words("主席 副主席 总书记 总理 副总理 总统 副总统 首相 委员长 副委员长 国务委员 外长 国王 女王 亲王 王储 教皇 秘书长 副秘书长")
     /// Joiners of a title chain.
     static let joiners = TitleOrgChars.set("、兼")
+    /// Words that may follow a title + name (…也, …在, …就): built once, not per call.
+    static let nameFollowers = TitleOrgChars.set("也在还认就则兼率")
     /// Characters that cannot be inside the organization/place material in front of a title head.
     static let materialBreakers = TitleOrgChars.set("的了是在与或对向从把被给让将为以于到说也都就又还而但等之其该这那们着过曾任")
 
@@ -215,7 +217,7 @@ public struct TitleStage: Stage {
         let next = sc[c.end]
         if !TitleOrgChars.isIdeograph(next) && !TitleOrgChars.isAlnum(next) { return true }
         if names.cues.longestMatch(sc, at: c.end) != nil { return true }
-        return TitleNameCue.breakers.contains(next.value) || TitleOrgChars.set("也在还认就则兼率").contains(next.value)
+        return TitleNameCue.breakers.contains(next.value) || Self.nameFollowers.contains(next.value)
     }
 
     /// 作为 before the title (and its organization material) in the same clause.

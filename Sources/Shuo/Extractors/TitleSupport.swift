@@ -37,7 +37,7 @@ enum TitleOrgChars {
     }
 
     /// A set of single code points, from literal text.
-    static func set(_ chars: String) -> Set<UInt32> { Set(chars.unicodeScalars.map(\.value)) }
+    static func set(_ chars: String) -> CodePointSet { CodePointSet(chars.unicodeScalars.map(\.value)) }
 
     /// A word list written in the code (grammar words, not lexicon data), as a trie so a
     /// scalar range is looked up without building a String or an array.
@@ -80,8 +80,8 @@ struct TitleNameCue: Sendable {
     let titles: Lexicon
     let cues: Lexicon
     /// Given-name characters with the share of their uses that are inside names.
-    let givenRatio: [UInt32: Double]
-    let translit: [UInt32: Int]
+    let givenRatio: CodePointMap<Double>
+    let translit: CodePointMap<Int>
     let places: Lexicon
     let orgs: Lexicon
     /// Whether the first given character may be any character that is not a function word.
@@ -92,8 +92,8 @@ struct TitleNameCue: Sendable {
         notNames = lexicons.named("not-names")
         cues = lexicons.named("speech-cues")
         self.titles = titles
-        givenRatio = lexicons.named("given-name-chars").perCharacter { Double($0.extra.first ?? "") ?? 0.05 }
-        translit = lexicons.named("transliteration-chars").perCharacter { Int($0.weight) }
+        givenRatio = CodePointMap(lexicons.named("given-name-chars").perCharacter { Double($0.extra.first ?? "") ?? 0.05 })
+        translit = CodePointMap(lexicons.named("transliteration-chars").perCharacter { Int($0.weight) })
         places = lexicons.named("places")
         orgs = lexicons.named("orgs")
     }

@@ -142,121 +142,214 @@ public struct Lexicon: Sendable {
     }
 }
 
-/// A trie over code points. Its edges live in one open-addressing hash table keyed by
+/// A trie over code points. Its edges live in open-addressing hash tables keyed by
 /// (node, code point), with a multiplicative hash: look-ups are the extractors' inner loop, and
 /// a Swift Dictionary per node spent most of annotate's time hashing.
+///
+/// Look-ups are bound by cache misses on those tables, so:
+/// - each slot holds the edge's key, its target and the target's value together (16 bytes, one
+///   cache line): a step costs one miss, not three;
+/// - the root's edges, which every probe takes first, have a small table of their own that
+///   stays in cache, instead of being scattered over the big one;
+/// - a small bitset of the characters that start some key answers most probes (a character
+///   that starts no key) before any hashing.
 struct ScalarTrie: Sendable {
-    private static let empty = UInt64.max
-    private var keys = [UInt64](repeating: ScalarTrie.empty, count: 16)
-    private var targets = [Int32](repeating: 0, count: 16)
-    private var edgeCount = 0
-    private var values: [Int32] = [-1]
-    private(set) var maxDepth = 0
-
-    @inline(__always)
-    private static func key(_ node: Int32, _ scalar: UInt32) -> UInt64 {
-        UInt64(UInt32(bitPattern: node)) << 21 | UInt64(scalar)
+    fileprivate struct Slot {
+        var key: UInt64
+        var target: Int32
+        /// The target node's value (entry index, or -1), mirrored from `values`.
+        var value: Int32
     }
 
-    @inline(__always)
-    private func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (keys.count - 1)
-    }
+    /// One open-addressing table of edges, at most half full.
+    fileprivate struct EdgeTable {
+        static let empty = UInt64.max
+        var slots = [Slot](repeating: Slot(key: EdgeTable.empty, target: 0, value: -1), count: 16)
+        var count = 0
 
-    @inline(__always)
-    private func child(_ node: Int32, _ scalar: UInt32) -> Int32? {
-        let k = Self.key(node, scalar)
-        var i = slot(k)
-        while true {
-            let found = keys[i]
-            if found == k { return targets[i] }
-            if found == Self.empty { return nil }
-            i = (i + 1) & (keys.count - 1)
+        @inline(__always)
+        static func key(_ node: Int32, _ scalar: UInt32) -> UInt64 {
+            UInt64(UInt32(bitPattern: node)) << 21 | UInt64(scalar)
+        }
+
+        @inline(__always)
+        static func slot(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        }
+
+        /// Index of the slot for edge (node, scalar), or nil.
+        @inline(__always)
+        static func find(_ table: UnsafeBufferPointer<Slot>, _ node: Int32, _ scalar: UInt32) -> Int? {
+            let k = key(node, scalar)
+            let mask = table.count - 1
+            var i = slot(k, mask)
+            while true {
+                let found = table[i].key
+                if found == k { return i }
+                if found == empty { return nil }
+                i = (i + 1) & mask
+            }
+        }
+
+        func find(_ node: Int32, _ scalar: UInt32) -> Int? {
+            slots.withUnsafeBufferPointer { Self.find($0, node, scalar) }
+        }
+
+        /// Adds an edge known to be absent; returns its slot.
+        mutating func add(_ node: Int32, _ scalar: UInt32, _ target: Int32) -> Int {
+            if (count + 1) * 2 > slots.count { grow() }
+            count += 1
+            return place(Slot(key: Self.key(node, scalar), target: target, value: -1))
+        }
+
+        private mutating func place(_ s: Slot) -> Int {
+            let mask = slots.count - 1
+            var i = Self.slot(s.key, mask)
+            while slots[i].key != Self.empty { i = (i + 1) & mask }
+            slots[i] = s
+            return i
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = [Slot](repeating: Slot(key: Self.empty, target: 0, value: -1), count: old.count * 2)
+            for s in old where s.key != Self.empty { _ = place(s) }
         }
     }
 
-    private mutating func addEdge(_ node: Int32, _ scalar: UInt32, _ target: Int32) {
-        if (edgeCount + 1) * 2 > keys.count { grow() }
-        let k = Self.key(node, scalar)
-        var i = slot(k)
-        while keys[i] != Self.empty { i = (i + 1) & (keys.count - 1) }
-        keys[i] = k
-        targets[i] = target
-        edgeCount += 1
+    /// Edges leaving the root.
+    private var rootEdges = EdgeTable()
+    /// All other edges.
+    private var edges = EdgeTable()
+    /// Each node's value; the root's is read from here, the others from the slot leading to them.
+    private var values: [Int32] = [-1]
+    private(set) var maxDepth = 0
+    /// A bit per code point modulo its size (a power of two, at least 8 bits per distinct first
+    /// character): set when some key starts with such a code point. Small, so it stays in cache
+    /// next to the other tries' filters; a false positive only costs a probe of `rootEdges`.
+    private var firstFilter = [UInt64](repeating: 0, count: 4)
+
+    /// Whether a key could start with `scalar` (false only when none does).
+    @inline(__always)
+    private func mayStart(_ scalar: UInt32) -> Bool {
+        firstFilter.withUnsafeBufferPointer { words in
+            let bit = Int(scalar) & (words.count &* 64 &- 1)
+            return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
     }
 
-    private mutating func grow() {
-        let oldKeys = keys, oldTargets = targets
-        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
-        targets = [Int32](repeating: 0, count: oldKeys.count * 2)
-        for (k, t) in zip(oldKeys, oldTargets) where k != Self.empty {
-            var i = slot(k)
-            while keys[i] != Self.empty { i = (i + 1) & (keys.count - 1) }
-            keys[i] = k
-            targets[i] = t
+    private mutating func addFirst(_ scalar: UInt32) {
+        let bit = Int(scalar) & (firstFilter.count * 64 - 1)
+        firstFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Doubles `firstFilter` when it holds fewer than 8 bits per first character, refilled from
+    /// the root's edges (a key's low 21 bits are its code point).
+    private mutating func growFirstFilterIfNeeded() {
+        guard rootEdges.count * 8 > firstFilter.count * 64 else { return }
+        firstFilter = [UInt64](repeating: 0, count: firstFilter.count * 2)
+        for s in rootEdges.slots where s.key != EdgeTable.empty { addFirst(UInt32(s.key & 0x1F_FFFF)) }
+    }
+
+    /// The root's edge for `scalar`: (target node, its value), or nil.
+    @inline(__always)
+    private func rootStep(_ scalar: UInt32) -> (Int32, Int32)? {
+        guard mayStart(scalar) else { return nil }
+        return rootEdges.slots.withUnsafeBufferPointer { table in
+            EdgeTable.find(table, 0, scalar).map { (table[$0].target, table[$0].value) }
         }
     }
 
     mutating func insert(_ key: [Unicode.Scalar], value: Int32) {
+        if let first = key.first {
+            addFirst(first.value)
+        }
         var node: Int32 = 0
+        // The slot of the last edge taken, and whether it is in `rootEdges`.
+        var last: (slot: Int, root: Bool)?
         for s in key {
-            if let next = child(node, s.value) {
-                node = next
+            let isRoot = node == 0
+            if let i = isRoot ? rootEdges.find(node, s.value) : edges.find(node, s.value) {
+                node = isRoot ? rootEdges.slots[i].target : edges.slots[i].target
+                last = (i, isRoot)
             } else {
                 let next = Int32(values.count)
                 values.append(-1)
-                addEdge(node, s.value, next)
+                last = (isRoot ? rootEdges.add(node, s.value, next) : edges.add(node, s.value, next), isRoot)
                 node = next
             }
         }
         values[Int(node)] = value
+        growFirstFilterIfNeeded()
+        if let last {
+            if last.root { rootEdges.slots[last.slot].value = value } else { edges.slots[last.slot].value = value }
+        }
         maxDepth = max(maxDepth, key.count)
     }
 
+    // The walks below read `scalars` with bounds checks, as before: a range or limit past the
+    // end traps only when the walk actually gets there.
+
     func exact(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32? {
-        var node: Int32 = 0
-        for i in range {
-            guard let next = child(node, scalars[i].value) else { return nil }
-            node = next
+        guard let first = range.first else {
+            let v = values[0]
+            return v >= 0 ? v : nil
         }
-        let v = values[Int(node)]
-        return v >= 0 ? v : nil
+        guard var (node, v) = rootStep(scalars[first].value) else { return nil }
+        return edges.slots.withUnsafeBufferPointer { table in
+            for i in (first + 1)..<range.upperBound {
+                guard let at = EdgeTable.find(table, node, scalars[i].value) else { return nil }
+                node = table[at].target
+                v = table[at].value
+            }
+            return v >= 0 ? v : nil
+        }
     }
 
     func longest(_ scalars: [Unicode.Scalar], from offset: Int, limit: Int) -> Int? {
-        var node: Int32 = 0
-        var best: Int?
-        var i = offset
-        while i < limit, let next = child(node, scalars[i].value) {
-            node = next
-            i += 1
-            if values[Int(node)] >= 0 { best = i - offset }
+        guard offset < limit, var (node, v) = rootStep(scalars[offset].value) else { return nil }
+        var best: Int? = v >= 0 ? 1 : nil
+        return edges.slots.withUnsafeBufferPointer { table in
+            var i = offset + 1
+            while i < limit, let at = EdgeTable.find(table, node, scalars[i].value) {
+                node = table[at].target
+                v = table[at].value
+                i += 1
+                if v >= 0 { best = i - offset }
+            }
+            return best
         }
-        return best
     }
 
     /// For a trie of reversed keys: the longest key read backwards from `end` (exclusive).
     func longestBackward(_ scalars: [Unicode.Scalar], from end: Int, lowerBound: Int) -> Int? {
-        var node: Int32 = 0
-        var best: Int?
-        var i = end - 1
-        while i >= lowerBound, i < scalars.count, let next = child(node, scalars[i].value) {
-            node = next
-            if values[Int(node)] >= 0 { best = end - i }
-            i -= 1
+        guard end - 1 >= lowerBound, end - 1 < scalars.count,
+              var (node, v) = rootStep(scalars[end - 1].value) else { return nil }
+        var best: Int? = v >= 0 ? 1 : nil
+        return edges.slots.withUnsafeBufferPointer { table in
+            var i = end - 2
+            while i >= lowerBound, let at = EdgeTable.find(table, node, scalars[i].value) {
+                node = table[at].target
+                v = table[at].value
+                if v >= 0 { best = end - i }
+                i -= 1
+            }
+            return best
         }
-        return best
     }
 
     func all(_ scalars: [Unicode.Scalar], from offset: Int, limit: Int) -> [Int] {
-        var node: Int32 = 0
-        var found: [Int] = []
-        var i = offset
-        while i < limit, let next = child(node, scalars[i].value) {
-            node = next
-            i += 1
-            if values[Int(node)] >= 0 { found.append(i - offset) }
+        guard offset < limit, var (node, v) = rootStep(scalars[offset].value) else { return [] }
+        var found: [Int] = v >= 0 ? [1] : []
+        return edges.slots.withUnsafeBufferPointer { table in
+            var i = offset + 1
+            while i < limit, let at = EdgeTable.find(table, node, scalars[i].value) {
+                node = table[at].target
+                v = table[at].value
+                i += 1
+                if v >= 0 { found.append(i - offset) }
+            }
+            return found
         }
-        return found
     }
 }
