@@ -136,17 +136,7 @@ final class OrgStageTests: XCTestCase {
     }
 
     func testSeedOrgRecall() throws {
-        let gold = repositoryRoot.appendingPathComponent("Corpora/seed/000_e77ddd7cd213d071.gold.jsonl")
-        guard let data = try? String(contentsOf: gold, encoding: .utf8),
-              let line = data.split(separator: "\n").first else {
-            throw XCTSkip("seed gold is absent")
-        }
-        let json = try JSONParser.parse(String(line))
-        guard let text = json["text"]?.string, let ents = json["entities"]?.array else { return XCTFail("bad gold") }
-        let want = Set(ents.filter { $0["type"]?.string == "ORG" }.compactMap { e -> Span? in
-            guard let s = e["start"]?.int, let t = e["end"]?.int else { return nil }
-            return Span(s, t)
-        })
+        let (text, want) = try seedGold(.org)
         var doc = Document(id: "seed", text: text)
         TitleStageTests.pipeline.process(&doc)
         let got = Set(doc.entities.filter { $0.type == .org }.map(\.span))

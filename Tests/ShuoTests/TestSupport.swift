@@ -88,3 +88,21 @@ func assertSpansSlice(_ line: JSONValue, file: StaticString = #filePath, testLin
         if let cue = q["cue"], !cue.isNull { check(cue) }
     }
 }
+
+/// The seed gold's text and its spans of one entity type; skips the test when the gold is absent.
+func seedGold(_ type: EntityType) throws -> (text: String, spans: Set<Span>) {
+    let gold = repositoryRoot.appendingPathComponent("Corpora/seed/000_e77ddd7cd213d071.gold.jsonl")
+    guard let data = try? String(contentsOf: gold, encoding: .utf8),
+          let line = data.split(separator: "\n").first else {
+        throw XCTSkip("seed gold is absent")
+    }
+    let json = try JSONParser.parse(String(line))
+    guard let text = json["text"]?.string, let ents = json["entities"]?.array else {
+        throw LexiconError("seed gold has no text or entities")  // an error, so the test fails
+    }
+    let spans = Set(ents.filter { $0["type"]?.string == type.rawValue }.compactMap { e -> Span? in
+        guard let s = e["start"]?.int, let t = e["end"]?.int else { return nil }
+        return Span(s, t)
+    })
+    return (text, spans)
+}
